@@ -1,0 +1,57 @@
+# Crashboard. Two commands set everything up on a fresh Debian machine:
+#   make run    create .venv, install, validate the data, serve at http://$(HOST):$(PORT)
+#   make test   install the test extra (+ chromium/chromium-driver when missing) and run every test, headless
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+PYTEST_ARGS ?=
+
+.PHONY: run test validate browser-deps clean help
+
+help:
+	@sed -n '2,4p' Makefile
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && \
+	    rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	  else echo "Cannot create $(VENV): install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	@$(PY) app.py validate || echo "Some data files were rejected (above); serving the rest."
+	$(PY) app.py serve --host $(HOST) --port $(PORT)
+
+validate: $(VENV)/.installed
+	$(PY) app.py validate
+
+# Browser tests drive Debian's Chromium through chromedriver (selenium <= 4.2 cannot fetch a driver itself).
+browser-deps:
+	@if ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing chromium and chromium-driver..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else \
+	    echo "Browser tests need Chromium and ChromeDriver on PATH. Install them with:"; \
+	    echo "    sudo apt-get install chromium chromium-driver"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: $(VENV)/.installed-test browser-deps
+	$(PY) -m pytest --headless $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
