@@ -1,0 +1,181 @@
+"""Load a data directory: the sources registry, the vocabulary and every episode file.
+
+A bad file is reported and left out; the good ones are served. Loading is cached per process and keyed on the
+files' names, sizes and modification times, so the same files give the same (shared, read-only) dataset.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from . import checks, safeyaml
+from .episode import EpisodeDoc, read_episode
+from .errors import DataError, Issue
+from .frames import build_frames
+from .models import SourcesFile, VocabularyFile
+from .translate import issues_from
+
+DEFAULT_DIR = Path(__file__).resolve().parent
+SOURCES_FILE = "sources.yaml"
+VOCABULARY_FILE = "vocabulary.yaml"
+EPISODES_DIR = "episodes"
+
+
+@dataclass
+class FileReport:
+    """What happened to one file: its counts when accepted, its issues when rejected."""
+
+    path: str
+    kind: str                         # "sources" | "vocabulary" | "episode"
+    issues: list[Issue] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    episode: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+@dataclass(frozen=True)
+class Dataset:
+    frames: dict[str, pd.DataFrame]
+    reports: list[FileReport]
+    data_dir: str
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [r for r in self.reports if not r.ok]
+
+    @property
+    def episodes(self) -> pd.DataFrame:
+        return self.frames["episodes"]
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve().parent))
+    except ValueError:
+        return str(path)
+
+
+def _read_model(path: Path, display: str, model: type[BaseModel], report: FileReport, check=None):
+    try:
+        located = safeyaml.load_bytes(path.read_bytes(), display)
+        parsed = model.model_validate(located.data)
+    except DataError as exc:
+        report.issues += exc.issues
+        return None
+    except ValidationError as exc:
+        report.issues += issues_from(exc, (), located, display, model)
+        return None
+    except OSError as exc:
+        report.issues.append(Issue(display, f"cannot read: {exc.strerror}"))
+        return None
+    if check:
+        report.issues += [Issue(display, msg, *located.position(p), p) for p, msg in check(parsed)]
+    return None if report.issues else parsed
+
+
+def read_context(root: Path) -> tuple[checks.Context, SourcesFile | None, VocabularyFile | None, list[FileReport]]:
+    """The registry and vocabulary of `root`, with a report for each."""
+    reports = []
+    rep_s = FileReport(_display(root / SOURCES_FILE, root), "sources")
+    registry = _read_model(root / SOURCES_FILE, rep_s.path, SourcesFile, rep_s, checks.check_registry)
+    if registry:
+        rep_s.counts = {"sources": len(registry.sources), "outlets": len(registry.outlets)}
+    rep_v = FileReport(_display(root / VOCABULARY_FILE, root), "vocabulary")
+    vocab = _read_model(root / VOCABULARY_FILE, rep_v.path, VocabularyFile, rep_v, checks.check_vocabulary)
+    if vocab:
+        rep_v.counts = {"classes": len(vocab.classes), "assets": len(vocab.assets), "funds": len(vocab.funds),
+                        "holders": len(vocab.holders), "indicators": len(vocab.indicators)}
+    reports += [rep_s, rep_v]
+    return checks.Context.build(registry, vocab), registry, vocab, reports
+
+
+def episode_files(root: Path) -> list[Path]:
+    return sorted((root / EPISODES_DIR).glob("*.yaml"))
+
+
+def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,
+                  context_ok: bool) -> tuple[list[EpisodeDoc], list[FileReport]]:
+    docs, reports, ids = [], [], {}
+    for path in paths:
+        report = FileReport(_display(path, root), "episode")
+        reports.append(report)
+        if not context_ok:
+            report.issues.append(Issue(report.path, "not checked: the sources registry or vocabulary was rejected"))
+            continue
+        try:
+            doc = read_episode(path.read_bytes(), report.path, ctx)
+        except DataError as exc:
+            report.issues += exc.issues
+            continue
+        except OSError as exc:
+            report.issues.append(Issue(report.path, f"cannot read: {exc.strerror}"))
+            continue
+        if doc.header.id in ids:
+            report.issues.append(Issue(report.path, f"episode id '{doc.header.id}' is already used by "
+                                                    f"{ids[doc.header.id]}", doc.header_line, 1, ("episode", "id")))
+            continue
+        ids[doc.header.id] = report.path
+        report.episode = doc.header.id
+        report.counts = {t: len(rows) for t, rows in doc.tables.items()}
+        docs.append(doc)
+    _check_cross_refs(docs, reports)
+    by_file = {r.path: r for r in reports}
+    for doc in docs:
+        report = by_file[doc.file]
+        report.counts["conflicts"] = len(doc.conflicts)
+        report.counts["calendar conflicts"] = sum(c.kind == "calendar" for c in doc.conflicts)
+        report.counts["derived"] = len(doc.derived)
+    return docs, reports
+
+
+def _check_cross_refs(docs: list[EpisodeDoc], reports: list[FileReport]) -> None:
+    """A conflict may cite a record of another episode as 'episode-id:record-id'."""
+    known = {d.header.id: {row.id for _, row in d.rows()} for d in docs}
+    by_file = {r.path: r for r in reports}
+    for doc in docs:
+        for c in doc.conflicts:
+            for ref in (r for r in c.claims if ":" in r):
+                episode, record = ref.split(":", 1)
+                if episode not in known:
+                    by_file[doc.file].warnings.append(
+                        f"conflict '{c.id}' cites {ref}, but episode '{episode}' is not loaded")
+                elif record not in known[episode]:
+                    by_file[doc.file].issues.append(Issue(doc.file, f"conflict '{c.id}' cites {ref}, which does not exist",
+                                                          doc.lines.get(c.id, 0), 1, ("conflicts",)))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(root: str, fingerprint: tuple) -> Dataset:
+    path = Path(root)
+    ctx, registry, vocab, reports = read_context(path)
+    docs, ep_reports = read_episodes(episode_files(path), path, ctx, registry is not None and vocab is not None)
+    accepted = {r.path for r in ep_reports if r.ok}
+    docs = [d for d in docs if d.file in accepted]
+    frames = build_frames(docs, registry, vocab)
+    return Dataset(frames, reports + ep_reports, root)
+
+
+def fingerprint(root: Path) -> tuple:
+    files = [root / SOURCES_FILE, root / VOCABULARY_FILE, *episode_files(root)]
+    out = []
+    for f in files:
+        try:
+            st = f.stat()
+            out.append((f.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((f.name, -1, -1))
+    return tuple(out)
+
+
+def load_dataset(data_dir: str | Path = DEFAULT_DIR) -> Dataset:
+    """The dataset of `data_dir`, built once per process for a given set of files."""
+    root = Path(data_dir).resolve()
+    return _load(str(root), fingerprint(root))
