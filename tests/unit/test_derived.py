@@ -1,0 +1,92 @@
+"""Derived figures equal their formulas, recomputed here from the stated figures they name, and the seeds'
+own arithmetic holds where it should."""
+from __future__ import annotations
+
+import pytest
+
+from data.columns import C
+from data.derive import compute
+
+
+def _by_id(dataset, table):
+    df = dataset.frames[table]
+    return {(r[C.EPISODE], r[C.ID]): r for _, r in df.iterrows()}
+
+
+@pytest.mark.parametrize("table,episode,rid,expected", [
+    ("liquidations", "feb-2026-crash", "liq-others-derived", lambda v: v["liq-total"] - v["liq-binance"] - v["liq-okx"] - v["liq-bybit"]),
+    ("liquidations", "feb-2026-crash", "liq-lev-lt10-derived", lambda v: 100 - v["liq-lev-10-20"] - v["liq-lev-20-50"] - v["liq-lev-gt50"]),
+    ("liquidations", "feb-2026-crash", "liq-okx-share-derived", lambda v: v["liq-okx"] / v["liq-total"] * 100),
+    ("liquidations", "feb-2026-crash", "liq-others-share-derived",
+     lambda v: (v["liq-total"] - v["liq-binance"] - v["liq-okx"] - v["liq-bybit"]) / v["liq-total"] * 100),
+    ("macro", "feb-2026-crash", "claims-prior-derived", lambda v: v["claims-actual"] - v["claims-change"]),
+    ("macro", "feb-2026-crash", "challenger-prior-derived", lambda v: v["challenger-actual"] / 3.05),
+    ("moves", "feb-2026-crash", "btc-peak-to-low-derived", lambda v: (v["btc-low"] / v["btc-peak"] - 1) * 100),
+    ("moves", "feb-2026-crash", "djia-1d-implied-derived",
+     lambda v: v["djia-1d-points"] / (v["djia-close"] - v["djia-1d-points"]) * 100),
+    ("holdings", "jan-2026-sell-america", "china-ust-change-derived",
+     lambda v: (v["china-ust-2025-11-s003"] / v["china-ust-peak-s003"] - 1) * 100),
+])
+def test_derived_equals_formula(dataset, table, episode, rid, expected):
+    rows = _by_id(dataset, table)
+    values = {k[1]: r[C.VALUE] for k, r in rows.items() if k[0] == episode}
+    row = rows[(episode, rid)]
+    assert row[C.DERIVED]
+    assert row[C.VALUE] == pytest.approx(expected(values), rel=1e-12)
+    assert row[C.FORMULA] and row[C.INPUTS]
+
+
+def test_every_derived_row_is_labelled_and_sourced(dataset):
+    for table in ("moves", "rates", "liquidations", "flows", "macro", "holdings", "forecasts"):
+        df = dataset.frames[table]
+        for _, r in df[df[C.DERIVED]].iterrows():
+            assert r[C.QUOTE] == "" and r[C.SOURCE] and r[C.NOTE_EN] and r[C.NOTE_ZH], r[C.ID]
+
+
+def test_silver_span_derived_from_the_range(dataset):
+    rows = _by_id(dataset, "moves")
+    span = rows[("feb-2026-crash", "silver-range-table")]
+    derived = rows[("feb-2026-crash", "silver-range-span-derived")]
+    assert derived[C.VALUE] == pytest.approx((span[C.LOW] / span[C.HIGH] - 1) * 100)
+
+
+@pytest.mark.parametrize("op,values,total,expected", [
+    ("difference", [10, 3, 2], None, 5), ("sum", [1, 2, 3], None, 6), ("complement", [41, 28, 15], 100, 16),
+    ("share", [8.2, 20.69], None, 8.2 / 20.69 * 100), ("pct_change", [200, 150], None, -25),
+    ("change_pct", [-600, 41850], None, -600 / 42450 * 100), ("range_span", [26.8, 70.35], None, (26.8 / 70.35 - 1) * 100),
+    ("base_from_growth", [108435, 205], None, 108435 / 3.05),
+])
+def test_compute(op, values, total, expected):
+    assert compute(op, values, total) == pytest.approx(expected)
+
+
+# --- the seeds' own arithmetic, checked on the curated numbers ------------------------------------------------
+
+def test_binance_share_matches_its_amount(dataset):
+    v = {r[C.ID]: r[C.VALUE] for _, r in dataset.frames["liquidations"].iterrows()}
+    assert v["liq-binance"] / v["liq-total"] * 100 == pytest.approx(v["liq-binance-share"], abs=0.05)
+
+
+def test_leverage_buckets_over_10x_exceed_eighty_percent(dataset):
+    """'超过八成的爆仓发生在10倍以上杠杆头寸' (over 80% at more than 10x)."""
+    v = {r[C.ID]: r[C.VALUE] for _, r in dataset.frames["liquidations"].iterrows()}
+    assert v["liq-lev-10-20"] + v["liq-lev-20-50"] + v["liq-lev-gt50"] > 80
+
+
+def test_btc_market_cap_loss_is_peak_minus_now(dataset):
+    v = {r[C.ID]: r[C.VALUE] for _, r in dataset.frames["moves"].iterrows()}
+    assert v["btc-mcap-peak"] - v["btc-mcap"] == pytest.approx(-v["btc-mcap-loss"])
+
+
+def test_scenario_probabilities_sum_to_one_hundred(dataset):
+    assert dataset.frames["scenarios"][C.VALUE].sum() == pytest.approx(100)
+
+
+def test_etf_daily_average_times_twelve_days_is_the_total(dataset):
+    v = {r[C.ID]: r[C.VALUE] for _, r in dataset.frames["flows"].iterrows()}
+    assert v["btc-etf-avg-since-jan16"] * 12 <= v["btc-etf-12-days"]  # both outflows: -2.916 <= -2.9
+
+
+def test_spx_forward_pe_fell_about_six_percent(dataset):
+    v = {r[C.ID]: r[C.VALUE] for _, r in dataset.frames["moves"].iterrows()}
+    assert (v["spx-pe"] / v["spx-pe-start"] - 1) * 100 == pytest.approx(-6, abs=0.5)

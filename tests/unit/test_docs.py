@@ -1,0 +1,47 @@
+"""The README is part of the product: every field, unit and keyword of the schema is documented there."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data import schema as S
+from data.models import ROW_MODELS, EpisodeHeader
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+
+def _fields(model) -> set[str]:
+    return {f.alias or name for name, f in model.model_fields.items()}
+
+
+@pytest.mark.parametrize("table", sorted(ROW_MODELS))
+def test_every_field_is_documented(table):
+    missing = [f for f in _fields(ROW_MODELS[table]) if f"`{f}`" not in README]
+    assert not missing, f"{table}: {missing}"
+
+
+def test_header_fields_documented():
+    assert all(f"`{f}`" in README for f in _fields(EpisodeHeader))
+
+
+@pytest.mark.parametrize("words", [S.UNITS, S.BOUNDS, S.WINDOWS, S.DATE_BASES, S.DERIVE_OPS, S.EVENT_STATUS,
+                                   S.CONFLICT_KINDS, S.CONFLICT_SEVERITY, S.FORECAST_KINDS, S.LEVERAGE_BUCKETS,
+                                   S.LIQUIDATION_DIMENSIONS],
+                         ids=["units", "bounds", "windows", "date_bases", "derive_ops", "event_status",
+                              "conflict_kinds", "severity", "forecast_kinds", "leverage", "dimensions"])
+def test_every_keyword_is_documented(words):
+    missing = [w for w in words if f"`{w}`" not in README]
+    assert not missing, missing
+
+
+def test_every_metric_is_documented():
+    metrics = {m for table in S.METRIC_UNITS.values() for m in table}
+    missing = [m for m in metrics if f"`{m}`" not in README]
+    assert not missing, missing
+
+
+def test_quick_start_is_two_commands():
+    quick = README.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in quick.strip().splitlines()]
+    assert commands == ["make run", "make test"]
