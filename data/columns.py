@@ -14,6 +14,7 @@ class Col:
     DATE = "date"
     END = "end"
     DATE_PRECISION = "date_precision"
+    END_PRECISION = "end_precision"
     DATE_BASIS = "date_basis"
     DATE_NOTE = "date_note"
     WEEKDAY = "weekday"
@@ -77,7 +78,7 @@ C = Col
 
 PROVENANCE = [C.DERIVED, C.FORMULA, C.INPUTS, C.SOURCE, C.OUTLET, C.QUOTE, C.NOTE_EN, C.NOTE_ZH,
               C.CONFLICT_IDS, C.FILE, C.LINE]
-DATES = [C.DATE, C.END, C.DATE_PRECISION, C.DATE_BASIS, C.DATE_NOTE, C.WEEKDAY]
+DATES = [C.DATE, C.END, C.DATE_PRECISION, C.END_PRECISION, C.DATE_BASIS, C.DATE_NOTE, C.WEEKDAY]
 VALUES = [C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT]
 
 # The documented columns of each table frame, in order (README "Data model" lists the same).

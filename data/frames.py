@@ -41,8 +41,9 @@ def _entity(row, table: str, vocab: dict) -> tuple[str | None, str | None, Label
 
 def _record(doc: EpisodeDoc, table: str, row, vocab: dict, conflict_ids: dict) -> dict:
     start, precision = _when(getattr(row, "date", None))
-    end, _ = _when(getattr(row, "end", None))
+    end, end_precision = _when(getattr(row, "end", None))
     rec = {C.EPISODE: doc.header.id, C.ID: row.id, C.DATE: start, C.END: end, C.DATE_PRECISION: precision,
+           C.END_PRECISION: end_precision,
            C.DATE_BASIS: row.date_basis, C.DATE_NOTE: row.date_note or "", C.WEEKDAY: row.weekday or "",
            C.OUTLET: row.outlet or "", C.NOTE_EN: _label(row.note, "en"), C.NOTE_ZH: _label(row.note, "zh"),
            C.CONFLICT_IDS: ",".join(conflict_ids.get((doc.header.id, row.id), [])),

@@ -98,7 +98,8 @@ def read_context(root: Path) -> tuple[checks.Context, SourcesFile | None, Vocabu
 
 
 def episode_files(root: Path) -> list[Path]:
-    return sorted((root / EPISODES_DIR).glob("*.yaml"))
+    folder = root / EPISODES_DIR
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
 def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,

@@ -85,6 +85,14 @@ def test_headline_figures(dataset):
     assert pd.isna(eth[C.VALUE]) and (eth[C.LOW], eth[C.HIGH]) == (-23, -13.1)
 
 
+def test_month_precision_is_kept(dataset):
+    ev = dataset.frames["events"].set_index(C.ID)
+    hearing = ev.loc["warsh-hearing"]
+    assert (hearing[C.DATE], hearing[C.DATE_PRECISION]) == (pd.Timestamp("2026-02-01"), "month")
+    assert (hearing[C.END], hearing[C.END_PRECISION]) == (pd.Timestamp("2026-03-01"), "month")
+    assert ev.loc["warsh-nomination", C.DATE_PRECISION] == "day"
+
+
 def test_timeline_spans_mid_january_to_mid_february(dataset):
     ev = dataset.frames["events"]
     days = ev[ev[C.DATE_PRECISION] == "day"][C.DATE]
