@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import schema as S
-from .models import (Derive, EpisodeHeader, EventRow, Figure, FlowRow, ForecastRow, HoldingRow, LiquidationRow,
-                     MacroRow, MarketRow, SourcesFile, VocabularyFile)
+from .models import (VOCABULARIES, Derive, EpisodeHeader, EventRow, Figure, FlowRow, ForecastRow, HoldingRow,
+                     LiquidationRow, MacroRow, MarketRow, SourcesFile, VocabularyFile)
 from .quotes import quote_supports
 
 Problem = tuple[tuple, str]
@@ -36,7 +36,7 @@ class Context:
             ctx.sources = {s.file: s for s in registry.sources}
             ctx.outlets = {o.id: o for o in registry.outlets}
         if vocab:
-            for name in ("classes", "assets", "funds", "holders", "indicators", "exchanges"):
+            for name in VOCABULARIES:
                 setattr(ctx, name, {item.id: item for item in getattr(vocab, name)})
         return ctx
 
@@ -59,9 +59,9 @@ def check_registry(reg: SourcesFile) -> Iterator[Problem]:
 
 def check_vocabulary(voc: VocabularyFile) -> Iterator[Problem]:
     class_ids = [c.id for c in voc.classes]
-    for name in ("classes", "assets", "funds", "holders", "indicators", "exchanges"):
+    for name in VOCABULARIES:
         yield from _duplicates([x.id for x in getattr(voc, name)], (name,), "id")
-    for name in ("assets", "funds", "holders", "indicators", "exchanges"):
+    for name in VOCABULARIES[1:]:
         for i, item in enumerate(getattr(voc, name)):
             if item.asset_class is not None and item.asset_class not in class_ids:
                 yield (name, i, "class"), _unknown("asset class", item.asset_class, class_ids)

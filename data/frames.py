@@ -10,7 +10,8 @@ import pandas as pd
 from . import schema as S
 from .columns import CLAIM_COLUMNS, CONFLICT_COLUMNS, C, table_columns
 from .episode import EpisodeDoc
-from .models import Label, SourcesFile, VocabularyFile
+from .checks import Context
+from .models import VOCABULARIES, Label, SourcesFile, VocabularyFile
 
 
 def _label(label: Label | None, lang: str) -> str:
@@ -21,7 +22,7 @@ def _when(spec) -> tuple:
     return (pd.Timestamp(spec.start), spec.precision) if spec is not None else (pd.NaT, "")
 
 
-def _entity(row, table: str, vocab: dict) -> tuple[str | None, str | None, Label | None]:
+def _entity(row, table: str, vocab: Context) -> tuple[str | None, str | None, Label | None]:
     """(id, asset class, label) of the thing a row is about, for the label columns."""
     key = {"moves": "asset", "rates": "asset", "flows": "fund", "macro": "indicator", "holdings": "holder",
            "forecasts": "subject", "liquidations": "exchange"}.get(table)
@@ -30,16 +31,16 @@ def _entity(row, table: str, vocab: dict) -> tuple[str | None, str | None, Label
     ref = getattr(row, key)
     kind = {"asset": "assets", "subject": "assets", "fund": "funds", "indicator": "indicators",
             "holder": "holders", "exchange": "exchanges"}[key]
-    item = vocab[kind].get(ref)
+    item = getattr(vocab, kind).get(ref)
     if item is None:
         return ref, None, None
     cls = item.asset_class
     if table == "holdings":
-        cls = getattr(vocab["assets"].get(row.asset), "asset_class", None)
+        cls = getattr(vocab.assets.get(row.asset), "asset_class", None)
     return ref, cls, item.label
 
 
-def _record(doc: EpisodeDoc, table: str, row, vocab: dict, conflict_ids: dict) -> dict:
+def _record(doc: EpisodeDoc, table: str, row, vocab: Context, conflict_ids: dict) -> dict:
     start, precision = _when(getattr(row, "date", None))
     end, end_precision = _when(getattr(row, "end", None))
     rec = {C.EPISODE: doc.header.id, C.ID: row.id, C.DATE: start, C.END: end, C.DATE_PRECISION: precision,
@@ -125,7 +126,7 @@ def _vocab_frames(registry: SourcesFile | None, vocab: VocabularyFile | None) ->
     out["outlets"] = pd.DataFrame([{C.ID: o.id, "name_en": o.name.en, "name_zh": o.name.zh}
                                    for o in (registry.outlets if registry else [])],
                                   columns=[C.ID, "name_en", "name_zh"])
-    for name in ("classes", "assets", "funds", "holders", "indicators", "exchanges"):
+    for name in VOCABULARIES:
         items = getattr(vocab, name) if vocab else []
         cols = [C.ID, C.LABEL_EN, C.LABEL_ZH] + ([] if name == "classes" else [C.ASSET_CLASS])
         rows = [{C.ID: i.id, C.LABEL_EN: i.label.en, C.LABEL_ZH: i.label.zh,
@@ -137,8 +138,7 @@ def _vocab_frames(registry: SourcesFile | None, vocab: VocabularyFile | None) ->
 def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
                  vocab: VocabularyFile | None) -> dict[str, pd.DataFrame]:
     """Every frame of the dataset from accepted documents."""
-    lookups = {name: {i.id: i for i in getattr(vocab, name)} if vocab else {}
-               for name in ("assets", "funds", "holders", "indicators", "exchanges")}
+    lookups = Context.build(registry, vocab)
     episodes = [d.header.id for d in docs]
     classes = [c.id for c in vocab.classes] if vocab else []
     conflicts, claims, by_record = _conflict_index(docs)

@@ -253,6 +253,10 @@ class Named(Strict):
     asset_class: Id | None = Field(default=None, alias="class")
 
 
+# the lists of vocabulary.yaml; every one but `classes` names items that belong to an asset class
+VOCABULARIES = ("classes", "assets", "funds", "holders", "indicators", "exchanges")
+
+
 class VocabularyFile(Strict):
     schema_version: Literal[1] = Field(alias="schema")
     classes: list[AssetClass] = Field(min_length=1)
