@@ -72,6 +72,8 @@ class Col:
     CLAIM_EPISODE = "claim_episode"
     CLAIM_ID = "claim_id"
     TABLE = "table"
+    # added by data.select for every shown record
+    ENTITY = "entity"
 
 
 C = Col
@@ -85,9 +87,9 @@ VALUES = [C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT]
 KEYS: dict[str, list[str]] = {
     "moves": [C.ASSET, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW],
     "rates": [C.ASSET, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW],
-    "liquidations": [C.DIMENSION, C.EXCHANGE, C.LABEL_EN, C.LABEL_ZH, C.SIDE, C.LEVERAGE, C.METRIC, C.WINDOW],
+    "liquidations": [C.DIMENSION, C.EXCHANGE, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.SIDE, C.LEVERAGE, C.METRIC, C.WINDOW],
     "flows": [C.FUND, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC],
-    "macro": [C.INDICATOR, C.LABEL_EN, C.LABEL_ZH, C.MEASURE, C.PERIOD, C.PERIOD_PRECISION],
+    "macro": [C.INDICATOR, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.MEASURE, C.PERIOD, C.PERIOD_PRECISION],
     "holdings": [C.HOLDER, C.ASSET, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC],
     "forecasts": [C.BY, C.SUBJECT, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.KIND, C.STATUS,
                   C.HORIZON_EN, C.HORIZON_ZH],

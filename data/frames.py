@@ -10,6 +10,7 @@ import pandas as pd
 from . import schema as S
 from .columns import CLAIM_COLUMNS, CONFLICT_COLUMNS, C, table_columns
 from .episode import EpisodeDoc
+from .select import ENTITY_KEY
 from .checks import Context
 from .models import VOCABULARIES, Label, SourcesFile, VocabularyFile
 
@@ -50,7 +51,7 @@ def _record(doc: EpisodeDoc, table: str, row, vocab: Context, conflict_ids: dict
            C.CONFLICT_IDS: ",".join(conflict_ids.get((doc.header.id, row.id), [])),
            C.FILE: doc.file, C.LINE: doc.lines.get(row.id, 0)}
     ref, cls, label = _entity(row, table, vocab)
-    rec[C.ASSET_CLASS] = cls
+    rec[C.ASSET_CLASS] = cls if cls or table != "liquidations" else S.LIQUIDATION_CLASS
     rec[C.LABEL_EN], rec[C.LABEL_ZH] = _label(label, "en"), _label(label, "zh")
     if table == "events":
         rec.update({C.TITLE_EN: row.title.en, C.TITLE_ZH: row.title.zh, C.CATEGORY: row.category,
@@ -158,4 +159,26 @@ def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
         columns=[C.ID, C.TITLE_EN, C.TITLE_ZH, "summary_en", "summary_zh", "start", C.END, "window_start",
                  "window_end", C.FILE])
     frames.update(_vocab_frames(registry, vocab))
+    frames["records"] = _records(frames)
     return frames
+
+
+RECORD_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW,
+                  C.DIMENSION, C.SIDE, C.LEVERAGE,
+                  C.DATE, C.END, C.DATE_PRECISION, C.END_PRECISION, C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT,
+                  C.DERIVED, C.FORMULA, C.INPUTS, C.SOURCE, C.OUTLET, C.QUOTE, C.CONFLICT_IDS]
+
+
+def _records(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every figure of every table in one frame, indexed by (episode, id): for derivations and conflicts."""
+    parts = []
+    for table in S.FIGURE_TABLES:
+        df = frames[table]
+        part = df.reindex(columns=RECORD_COLUMNS)
+        part[C.TABLE] = table
+        part[C.ENTITY] = df[ENTITY_KEY[table]].astype(str) if len(df) else ""
+        part[C.EPISODE] = df[C.EPISODE].astype(str)
+        part[C.ASSET_CLASS] = df[C.ASSET_CLASS].astype(object).fillna("") if C.ASSET_CLASS in df else ""
+        parts.append(part)
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=RECORD_COLUMNS)
+    return out.set_index([C.EPISODE, C.ID], drop=False)

@@ -114,6 +114,7 @@ METRIC_UNITS: dict[str, dict[str, frozenset[str]]] = {
 NEEDS_WINDOW = {("moves", "change"), ("moves", "mcap_change"), ("rates", "change")}
 
 LIQUIDATION_DIMENSIONS = ("total", "exchange", "side", "leverage", "defi", "peak")
+LIQUIDATION_CLASS = "crypto"  # the class of liquidation rows that name no exchange (totals, sides, leverage)
 LEVERAGE_BUCKETS = ("lt10", "10-20", "20-50", "gt50")
 SIDES = ("long", "short")
 
