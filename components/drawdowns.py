@@ -14,7 +14,7 @@ from data import select as sel
 from data.columns import C
 
 from .figures import bar_extent, base, colours, conflict_flag, customdata, empty, is_range, patterns
-from .hover import hover
+from .hover import hovers
 from .i18n import t
 from .palette import class_colour, theme
 from .provenance import label, value_text
@@ -69,7 +69,7 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
                     "line": {"color": [th["outline"] if c else "rgba(0,0,0,0)" for c in conflicts],
                              "width": [2.5 if c else 0 for c in conflicts]}},
             text=_text(part, state.lang), textposition="outside", cliponaxis=False,
-            hovertext=[hover(r, frames, state.lang) for r in part.to_dict("records")],
+            hovertext=hovers(part, frames, state.lang),
             hovertemplate="%{hovertext}<extra></extra>", customdata=customdata(part),
         ), **({"row": 1, "col": col} if col else {}))
 

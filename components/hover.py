@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from html import escape
+from html import escape as _escape
 
 import pandas as pd
 
@@ -25,8 +26,10 @@ def _lookup(frames: dict, episode: str, record_id: str):
     return records.loc[key] if key in records.index else None
 
 
-def claim_line(frames: dict, episode: str, record_id: str, lang: str) -> str:
-    """'000 · 21 Jan 2026: −1.76% (1d)' for one claim of a conflict."""
+def claim_line(frames: dict, episode: str, record_id: str, lang: str, escape_html: bool = True) -> str:
+    """'000 · 21 Jan 2026: −1.76% (1d)' for one claim of a conflict; HTML-escaped for Plotly unless the caller
+    renders it as a text node (Dash components do)."""
+    escape = _escape if escape_html else str
     row = _lookup(frames, episode, record_id)
     if row is None:
         events = frames["events"]
@@ -69,7 +72,20 @@ def derived_lines(frames: dict, row, lang: str) -> list[str]:
 
 
 def hover(row, frames: dict, lang: str = "en", what: str = "") -> str:
-    """The full hover text of one figure (a row of any table frame), safe for Plotly's HTML subset."""
+    """The full hover text of one figure (a row of any table frame), safe for Plotly's HTML subset.
+    Records of the loaded dataset come from the precomputed table; `what` is added to the first line."""
+    key = (str(row.get(C.EPISODE, "")), str(row.get(C.ID, "")))
+    text = _table(frames, lang).get(key) if "records" in frames else None
+    if text is None:
+        return build(row, frames, lang, what)
+    if what:
+        head, _, rest = text.partition("<br>")
+        text = f"{head} · {escape(what)}<br>{rest}"
+    return text
+
+
+def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
+    """Build the hover text of a row from scratch."""
     head = f"<b>{escape(label(row, lang))}</b>" + (f" · {escape(what)}" if what else "")
     when = " · ".join(p for p in (value_text(row, lang), window_text(str(row.get(C.WINDOW) or ""), lang), date_text(row, lang)) if p)
     lines = [head, escape(when)]
@@ -88,3 +104,40 @@ def hover(row, frames: dict, lang: str = "en", what: str = "") -> str:
     if note:
         lines.append("<i>" + wrap(escape(note), 60) + "</i>")
     return "<br>".join(lines)
+
+
+_CACHE: dict[int, tuple] = {}
+
+
+def _table(frames: dict, lang: str) -> dict:
+    """Every record's hover text, built once per loaded dataset and language (hovers are pure functions of
+    the record and the frames, and building them is the slow part of drawing a chart)."""
+    records = frames["records"]
+    key = id(records)
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not records:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        hit = (records, {})
+        _CACHE[key] = hit
+    table = hit[1].get(lang)
+    if table is None:
+        table = {(str(r[C.EPISODE]), str(r[C.ID])): build(r, frames, lang)
+                 for r in records.reset_index(drop=True).to_dict("records")}
+        hit[1][lang] = table
+    return table
+
+
+def warm(frames: dict, lang: str) -> None:
+    """Build the hover table of a dataset ahead of the first chart."""
+    _table(frames, lang)
+
+
+def hovers(df: pd.DataFrame, frames: dict, lang: str = "en") -> list[str]:
+    """The hover text of each row of a table frame, from the precomputed table."""
+    table = _table(frames, lang)
+    out = []
+    for ep, rid, row in zip(df[C.EPISODE].astype(str), df[C.ID].astype(str), range(len(df))):
+        text = table.get((ep, rid))
+        out.append(text if text is not None else build(df.iloc[row].to_dict(), frames, lang))
+    return out

@@ -61,7 +61,8 @@ def value_text(row, lang: str = "en") -> str:
         return bound + with_unit(float(value), unit, lang)
     if low is not None and not pd.isna(low):
         joiner = " to " if lang == "en" else " 至 "
-        return bound + with_unit(float(high), unit, lang) + joiner + with_unit(float(low), unit, lang)
+        near, far = sorted((float(low), float(high)), key=abs)  # "5% to 7%", "−13.1% to −23%", as written
+        return bound + with_unit(near, unit, lang) + joiner + with_unit(far, unit, lang)
     return ""
 
 

@@ -166,7 +166,7 @@ def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
 RECORD_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW,
                   C.DIMENSION, C.SIDE, C.LEVERAGE,
                   C.DATE, C.END, C.DATE_PRECISION, C.END_PRECISION, C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT,
-                  C.DERIVED, C.FORMULA, C.INPUTS, C.SOURCE, C.OUTLET, C.QUOTE, C.CONFLICT_IDS]
+                  C.DERIVED, C.FORMULA, C.INPUTS, C.SOURCE, C.OUTLET, C.QUOTE, C.NOTE_EN, C.NOTE_ZH, C.CONFLICT_IDS]
 
 
 def _records(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -179,6 +179,10 @@ def _records(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         part[C.ENTITY] = df[ENTITY_KEY[table]].astype(str) if len(df) else ""
         part[C.EPISODE] = df[C.EPISODE].astype(str)
         part[C.ASSET_CLASS] = df[C.ASSET_CLASS].astype(object).fillna("") if C.ASSET_CLASS in df else ""
+        if table == "scenarios":  # a scenario is labelled by its name
+            part[C.LABEL_EN], part[C.LABEL_ZH] = df[C.NAME_EN], df[C.NAME_ZH]
+        text = [c for c in part.columns if c not in (C.DATE, C.END, C.VALUE, C.LOW, C.HIGH, C.DERIVED)]
+        part[text] = part[text].astype(object).fillna("")
         parts.append(part)
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=RECORD_COLUMNS)
     return out.set_index([C.EPISODE, C.ID], drop=False)
