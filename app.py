@@ -27,7 +27,7 @@ def create_app(data_dir: str | Path = DEFAULT_DIR) -> Dash:
     dataset = load_dataset(data_dir)
     app = Dash(__name__, title="Crashboard", assets_folder=str(ROOT / "assets"), update_title=None)
     app.layout = layout.page(dataset)
-    callbacks.register(app)
+    callbacks.register(app, dataset)
     return app
 
 

@@ -1,22 +1,53 @@
-"""The page: a header, the episodes, any rejected files and the sources."""
+"""The page: header and controls, the two tabs of chart panels, the selection, the sources, the data report.
+
+Built once per app with the default state; the URL callback then sets every control from the address.
+"""
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from data.loader import Dataset
 
-from . import episodes, ids, rejected, sources
+from . import controls, episodes, ids, panel, rejected
+from .i18n import t
+from .panels import on_tab
+from .state import State
 
 
-def page(ds: Dataset) -> html.Div:
+def _tab(name: str, dom_id: str, state: State, hidden: bool) -> html.Section:
+    cards = [panel.card(p.NAME, state.lang, open_data=p.NAME in state.data, extra=hasattr(p, "extra"))
+             for p in on_tab(name)]
+    return html.Section(cards, id=dom_id, className="tab", hidden=hidden, role="tabpanel")
+
+
+def _aside(key: str, dom_id: str, lang: str) -> html.Section:
+    return html.Section([html.H2(t(key, lang), id=ids.text(key)), html.Div(id=dom_id)], className="card aside")
+
+
+def page(ds: Dataset, state: State | None = None) -> html.Div:
+    state = state or State()
+    lang = state.lang
     return html.Div(
         [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.VIEW), dcc.Store(id=ids.SELECTION), dcc.Store(id=ids.HIGHLIGHTED),
+            dcc.Store(id=ids.HOVER_SYNC),
             html.Header([
                 html.H1("Crashboard"),
-                html.P("Two market crashes of 2026, every figure taken from its source with the source's own words."),
+                html.P(t("app.tagline", lang), id=ids.text("app.tagline")),
+                controls.bar(ds.frames, state),
+                html.P(t("legend.marks", lang), id=ids.text("legend.marks"), className="marks"),
             ]),
-            html.Main([rejected.panel(ds), episodes.panel(ds), sources.panel(ds)]),
-            html.Footer(html.P("Data: curated from five Chinese-language commentaries; see README.")),
+            rejected.panel(ds),
+            html.Main([
+                _tab("crash", ids.CRASH_TAB, state, hidden=state.tab != "crash"),
+                _tab("context", ids.CONTEXT_TAB, state, hidden=state.tab != "context"),
+                _aside("panel.detail", ids.DETAIL, lang),
+                _aside("panel.conflicts", ids.CONFLICTS, lang),
+                _aside("panel.sources", ids.SOURCES, lang),
+                episodes.panel(ds),
+            ]),
+            html.Footer(html.P(t("footer", lang), id=ids.text("footer"))),
         ],
-        id=ids.PAGE,
+        id=ids.PAGE, className=f"theme-{state.theme}", lang=lang,
     )

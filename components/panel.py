@@ -31,12 +31,15 @@ def table_frame(rows: pd.DataFrame, frames: dict, lang: str = "en") -> pd.DataFr
     out[C.END] = [date_text({C.DATE: r.get(C.END), C.DATE_PRECISION: r.get(C.END_PRECISION)}, "en")
                   for r in rows.to_dict("records")]
     out[C.DERIVED] = rows[C.DERIVED].astype(bool) if C.DERIVED in rows else False
-    return out.reindex(columns=CSV_COLUMNS).fillna("")
+    out = out.reindex(columns=CSV_COLUMNS)
+    text = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype) in ("str", "string")]
+    out[text] = out[text].fillna("")
+    return out
 
 
 def csv_text(rows: pd.DataFrame, frames: dict, lang: str = "en") -> str:
     """CSV of exactly the figures a chart draws, with their provenance."""
-    return table_frame(rows, frames, lang).to_csv(index=False, lineterminator="\n")
+    return table_frame(rows, frames, lang).to_csv(index=False, lineterminator="\n", na_rep="")
 
 
 def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:

@@ -1,19 +1,46 @@
-"""The sources panel: the five seed documents with their SHA-256 and the outlets they credit."""
+"""The sources panel: every seed document behind the figures on screen, with its SHA-256 and the outlets it
+credits for them."""
 from __future__ import annotations
 
+import pandas as pd
 from dash import html
 
 from data.columns import C
-from data.loader import Dataset
 
-from . import ids
+from .provenance import outlet_label
+
+_HEAD = {"en": ("File", "Title", "Kind", "Figures shown", "Outlets credited", "SHA-256"),
+         "zh": ("文件", "标题", "类型", "显示的数字", "转引来源", "SHA-256")}
 
 
-def panel(ds: Dataset) -> html.Div:
-    df = ds.frames["sources"]
-    rows = [html.Tr([html.Td(html.Code(r[C.FILE])), html.Td([r[C.TITLE_EN], html.Br(),
-                                                            html.Span(r[C.TITLE_ZH], lang="zh", className="zh")]),
-                     html.Td(r["kind_en"]), html.Td(html.Code(r["sha256"][:12] + "…", title=r["sha256"]))])
-            for _, r in df.iterrows()]
-    head = html.Thead(html.Tr([html.Th("File"), html.Th("Title"), html.Th("Kind"), html.Th("SHA-256")]))
-    return html.Div([html.H2("Sources"), html.Table([head, html.Tbody(rows)], className="sources")], id=ids.SOURCES)
+def used(rows: pd.DataFrame) -> pd.DataFrame:
+    """One line per source file behind `rows`: how many figures it gives and which outlets it credits.
+    A derived figure counts for every source of its inputs."""
+    if rows.empty:
+        return pd.DataFrame(columns=[C.FILE, "figures", "outlets"])
+    files = rows[C.SOURCE].astype(str).str.split(",")
+    exploded = rows.assign(**{C.FILE: files}).explode(C.FILE)
+    exploded = exploded[exploded[C.FILE] != ""]
+    out = exploded.groupby(C.FILE, sort=True).agg(
+        figures=(C.ID, "size"),
+        outlets=(C.OUTLET, lambda s: ",".join(sorted({o for o in s.astype(str) if o}))))
+    return out.reset_index()
+
+
+def children(frames: dict, rows: pd.DataFrame, lang: str) -> list:
+    """The panel's content for the figures on screen (text only)."""
+    counts = used(rows)
+    meta = frames["sources"].set_index(C.FILE)
+    body = []
+    for r in counts.to_dict("records"):
+        f = r[C.FILE]
+        info = meta.loc[f] if f in meta.index else None
+        title = "" if info is None else info[C.TITLE_ZH if lang == "zh" else C.TITLE_EN]
+        kind = "" if info is None else info["kind_zh" if lang == "zh" else "kind_en"]
+        sha = "" if info is None else info["sha256"]
+        outlets = ", ".join(outlet_label(o, frames, lang) for o in r["outlets"].split(",") if o)
+        body.append(html.Tr([html.Td(html.Code(f)), html.Td(title), html.Td(kind),
+                             html.Td(str(r["figures"]), className="num"), html.Td(outlets),
+                             html.Td(html.Code(sha[:12] + "…", title=sha))]))
+    head = html.Thead(html.Tr([html.Th(h) for h in _HEAD.get(lang, _HEAD["en"])]))
+    return [html.Table([head, html.Tbody(body)], className="sources")]

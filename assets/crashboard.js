@@ -1,0 +1,99 @@
+/* Crashboard's browser-side callbacks (no inline scripts: a strict Content-Security-Policy can forbid them).
+ *
+ * Every plotted point carries customdata [entity id, asset class, record id]. Highlighting dims the points
+ * that are not the selected entity (or, in charts without it, not of its class), keeping each trace's own
+ * opacity as the base. */
+(function () {
+  "use strict";
+  var DIM = 0.22;
+  var HOVER_SHAPE = "hover-sync";
+
+  function keyOf(c, i) { return Array.isArray(c) ? c[i] : undefined; }
+
+  function matcher(figure, selection) {
+    if (!selection || !selection.id) { return null; }
+    var hasId = figure.data.some(function (tr) {
+      return Array.isArray(tr.customdata) && tr.customdata.some(function (c) { return keyOf(c, 0) === selection.id; });
+    });
+    if (hasId) { return function (c) { return keyOf(c, 0) === selection.id; }; }
+    var hasClass = selection["class"] && figure.data.some(function (tr) {
+      return Array.isArray(tr.customdata) && tr.customdata.some(function (c) { return keyOf(c, 1) === selection["class"]; });
+    });
+    if (hasClass) { return function (c) { return keyOf(c, 1) === selection["class"]; }; }
+    return null;
+  }
+
+  function baseOpacity(tr, i) {
+    var base = tr.meta && tr.meta.base_opacity !== undefined ? tr.meta.base_opacity :
+      (tr.marker && tr.marker.opacity !== undefined ? tr.marker.opacity : 1);
+    return Array.isArray(base) ? (base[i] === undefined ? 1 : base[i]) : base;
+  }
+
+  function highlight(selection, figure) {
+    var nu = window.dash_clientside.no_update;
+    if (!figure || !Array.isArray(figure.data)) { return nu; }
+    var match = matcher(figure, selection);
+    var changed = false;
+    var data = figure.data.map(function (tr) {
+      if (!Array.isArray(tr.customdata) || !tr.customdata.length) { return tr; }
+      var meta = Object.assign({}, tr.meta || {});
+      if (meta.base_opacity === undefined) {
+        meta.base_opacity = tr.marker && tr.marker.opacity !== undefined ? tr.marker.opacity : 1;
+      }
+      var t2 = Object.assign({}, tr, {meta: meta});
+      var op = tr.customdata.map(function (c, i) {
+        var base = baseOpacity(t2, i);
+        return match && !match(c) ? base * DIM : base;
+      });
+      var before = tr.marker && tr.marker.opacity;
+      if (JSON.stringify(before) !== JSON.stringify(op)) { changed = true; }
+      t2.marker = Object.assign({}, tr.marker || {}, {opacity: op});
+      return t2;
+    });
+    if (!changed) { return nu; }
+    return Object.assign({}, figure, {data: data});
+  }
+
+  function datedAxes(gd) {
+    var full = gd._fullLayout || {};
+    return Object.keys(full).filter(function (k) {
+      return /^xaxis\d*$/.test(k) && full[k] && full[k].type === "date";
+    });
+  }
+
+  function hoverSync(hoverData) {
+    var x = hoverData && hoverData.points && hoverData.points.length ? hoverData.points[0].x : null;
+    var graphs = document.querySelectorAll(".panel .js-plotly-plot");
+    graphs.forEach(function (gd) {
+      if (!window.Plotly || gd.closest("#panel-timeline")) { return; }
+      var axes = datedAxes(gd);
+      if (!axes.length) { return; }
+      var shapes = ((gd.layout && gd.layout.shapes) || []).filter(function (s) { return s.name !== HOVER_SHAPE; });
+      if (x !== null) {
+        axes.forEach(function (ax) {
+          var anchor = (gd._fullLayout[ax] || {}).anchor;
+          var yref = anchor && anchor !== "free" ? anchor + " domain" : "paper";  // stay inside this subplot
+          shapes.push({type: "line", name: HOVER_SHAPE, xref: ax.replace("axis", ""), yref: yref,
+                       x0: x, x1: x, y0: 0, y1: 1, line: {color: "#D55E00", width: 2, dash: "dot"}});
+        });
+      }
+      window.Plotly.relayout(gd, {shapes: shapes});
+    });
+    return x;
+  }
+
+  function showTab(tab) {
+    window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
+    return [tab === "context", tab !== "context"];
+  }
+
+  function theme(name) {
+    var cls = name === "dark" ? "theme-dark" : "theme-light";
+    document.documentElement.setAttribute("data-theme", name === "dark" ? "dark" : "light");
+    return cls;
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    crashboard: {highlight: highlight, hoverSync: hoverSync, showTab: showTab, theme: theme}
+  });
+})();

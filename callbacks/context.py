@@ -1,0 +1,45 @@
+"""What every callback needs from the dataset: the frames and the valid URL values, built once per app."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from components.panels import NAMES
+from components.hover import warm
+from components.state import LANGS, Choices, State, from_values
+from data.columns import C
+from data.loader import Dataset
+
+VIEW_KEYS = ("episode", "classes", "window", "lang", "theme")  # what the charts depend on
+
+
+@dataclass(frozen=True)
+class AppData:
+    frames: dict
+    choices: Choices
+    drawn: dict = field(default_factory=dict, compare=False, repr=False)  # (panel, state) -> output, see render
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> "AppData":
+        for lang in LANGS:
+            warm(dataset.frames, lang)  # build every hover text now rather than in the first requests
+        return cls(dataset.frames, Choices.from_frames(dataset.frames, NAMES))
+
+    def state(self, view: dict | None, selection: dict | None = None, **extra) -> State:
+        """The full state from the view store and the selection store (junk in either falls back to defaults)."""
+        values = dict(view) if isinstance(view, dict) else {}
+        values["asset"] = selection.get("id") if isinstance(selection, dict) else None
+        values.update(extra)
+        return from_values(values, self.choices)
+
+    def selection(self, entity: str | None) -> dict | None:
+        """The selection store's value: the entity and its class, which the browser uses to highlight."""
+        if not entity or entity not in self.choices.entities:
+            return None
+        records = self.frames["records"]
+        classes = records.loc[records[C.ENTITY] == entity, C.ASSET_CLASS]
+        return {"id": entity, "class": str(classes.iloc[0]) if len(classes) else ""}
+
+
+def view_of(state: State) -> dict:
+    d = state.to_dict()
+    return {k: d[k] for k in VIEW_KEYS}

@@ -1,0 +1,41 @@
+"""Each chart's "Show data" toggle (the table behind it) and its CSV download of exactly what it draws."""
+from __future__ import annotations
+
+from dash import MATCH, Input, Output, State as Current, ctx, dcc, no_update
+
+from components import ids, panel
+from components.panels import PANELS
+
+from .context import AppData
+
+
+def table(data: AppData, name: str, toggle, view, selection=None) -> tuple:
+    """(children, hidden) of a chart's table: built only while it is open."""
+    if not toggle or name not in PANELS:
+        return [], True
+    state = data.state(view, selection)
+    return panel.data_table(PANELS[name].rows(data.frames, state), data.frames, state.lang), False
+
+
+def download(data: AppData, name: str, view, selection=None) -> dict | None:
+    """The CSV file of a chart for the view, named after the chart and the episode."""
+    if name not in PANELS:
+        return None
+    state = data.state(view, selection)
+    text = panel.csv_text(PANELS[name].rows(data.frames, state), data.frames, state.lang)
+    return dcc.send_string(text, f"crashboard-{name}-{state.episode}.csv", type="text/csv")
+
+
+def register(app, data: AppData) -> None:
+
+    @app.callback(Output(ids.table(MATCH), "children"), Output(ids.table(MATCH), "hidden"),
+                  Input(ids.data_toggle(MATCH), "value"), Input(ids.VIEW, "data"), Input(ids.SELECTION, "data"))
+    def data_table(toggle, view, selection):
+        return table(data, ctx.outputs_list[0]["id"]["name"], toggle, view, selection)
+
+    @app.callback(Output(ids.download(MATCH), "data"), Input(ids.download_button(MATCH), "n_clicks"),
+                  Current(ids.VIEW, "data"), Current(ids.SELECTION, "data"), prevent_initial_call=True)
+    def csv(n_clicks, view, selection):
+        if not n_clicks:
+            return no_update
+        return download(data, ctx.triggered_id["name"], view, selection)

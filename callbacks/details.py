@@ -1,0 +1,39 @@
+"""The panels that follow the view: the selection's figures and claims, the conflicts and the sources
+behind what is on screen."""
+from __future__ import annotations
+
+from dash import Input, Output
+from dash.exceptions import PreventUpdate
+
+from components import details, ids, sources
+from components.panels import shown_rows
+
+from .context import AppData
+
+
+def selection(data: AppData, view, selected) -> tuple:
+    state = data.state(view, selected)
+    return (details.detail(data.frames, state.asset, state.lang),
+            details.selection_label(data.frames, state.asset, state.lang))
+
+
+def behind(data: AppData, view, tab) -> tuple:
+    """(conflicts, sources) for the figures of the open tab."""
+    if view is None:
+        raise PreventUpdate
+    state = data.state(view, tab=tab)
+    rows = shown_rows(data.frames, state, state.tab)
+    return details.conflicts(data.frames, rows, state.lang), sources.children(data.frames, rows, state.lang)
+
+
+def register(app, data: AppData) -> None:
+
+    @app.callback(Output(ids.DETAIL, "children"), Output(ids.SELECTED_LABEL, "children"),
+                  Input(ids.VIEW, "data"), Input(ids.SELECTION, "data"))
+    def selected(view, selected_):
+        return selection(data, view, selected_)
+
+    @app.callback(Output(ids.CONFLICTS, "children"), Output(ids.SOURCES, "children"),
+                  Input(ids.VIEW, "data"), Input(ids.TAB, "value"))
+    def behind_view(view, tab):
+        return behind(data, view, tab)

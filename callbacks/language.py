@@ -1,0 +1,45 @@
+"""Interface words and control options follow the language; the window choices follow the episode."""
+from __future__ import annotations
+
+from dash import ALL, Input, Output, ctx
+
+from components import controls, ids
+from components.i18n import STRINGS, t
+from components.state import TABS, THEMES
+
+from .context import AppData
+
+
+def words(data: AppData, lang: str, keys: list[str]) -> dict:
+    """Everything the language changes, by output."""
+    lang = lang if lang in ("en", "zh") else "en"
+    return {
+        "texts": [t(k, lang) if k in STRINGS else k for k in keys],
+        "episodes": controls.episode_options(data.frames, lang),
+        "classes": controls.class_options(data.frames, lang),
+        "tabs": controls.simple_options("tab", TABS, lang),
+        "themes": controls.simple_options("theme", THEMES, lang),
+        "clear": t("ctl.clear", lang),
+        "show": [{"label": t("ctl.show_data", lang), "value": "on"}],
+        "download": t("ctl.download", lang),
+        "lang": lang,
+    }
+
+
+def register(app, data: AppData) -> None:
+
+    @app.callback(Output(ids.text(ALL), "children"), Output(ids.EPISODE, "options"),
+                  Output(ids.CLASSES, "options"), Output(ids.TAB, "options"), Output(ids.THEME, "options"),
+                  Output(ids.CLEAR, "children"), Output(ids.data_toggle(ALL), "options"),
+                  Output(ids.download_button(ALL), "children"), Output(ids.PAGE, "lang"),
+                  Input(ids.LANG, "value"))
+    def language(lang):
+        keys = [o["id"]["key"] for o in ctx.outputs_list[0]]
+        w = words(data, lang, keys)
+        n = len(ctx.outputs_list[6])
+        return (w["texts"], w["episodes"], w["classes"], w["tabs"], w["themes"], w["clear"], [w["show"]] * n,
+                [w["download"]] * n, w["lang"])
+
+    @app.callback(Output(ids.WINDOW, "options"), Input(ids.VIEW, "data"))
+    def window_options(view):
+        return controls.window_options(data.frames, data.state(view))

@@ -1,0 +1,55 @@
+"""One callback per chart: when the view changes, draw the figure and its text alternative (and headline
+figures, where the panel has them). Panels that depend on the selection (the path view) also redraw on it."""
+from __future__ import annotations
+
+import logging
+
+from dash import Input, Output
+from dash.exceptions import PreventUpdate
+
+from components import figures, ids
+from components.panels import PANELS, uses_selection
+
+from .context import AppData
+
+log = logging.getLogger(__name__)
+CACHE_SIZE = 512  # drawn views kept per app; a figure is tens of kilobytes
+
+
+def draw(panel, data: AppData, view, selection=None) -> tuple:
+    """(figure, summary[, extra]) of one panel for the view; a builder error is logged and shown as such,
+    never raised to the client."""
+    if view is None:
+        raise PreventUpdate  # the URL callback has not set the view yet
+    state = data.state(view, selection)
+    if not uses_selection(panel):
+        state = state.with_(asset=None)  # the selection is highlighted in the browser, not drawn here
+    key = (panel.NAME, state)
+    if key in data.drawn:  # builders are pure and the frames never change, so a view drawn once is kept
+        return data.drawn[key]
+    try:
+        out = [panel.figure(data.frames, state), panel.summary(data.frames, state)]
+        if hasattr(panel, "extra"):
+            out.append(panel.extra(data.frames, state))
+    except Exception:  # a bug in one chart must not take the page down
+        log.exception("drawing %s failed for %s", panel.NAME, state)
+        return tuple([figures.empty(state), ""] + ([[]] if hasattr(panel, "extra") else []))
+    if len(data.drawn) >= CACHE_SIZE:
+        data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
+    data.drawn[key] = tuple(out)
+    return data.drawn[key]
+
+
+def register(app, data: AppData) -> None:
+    for panel in PANELS.values():
+        outputs = [Output(ids.chart(panel.NAME), "figure"), Output(ids.summary(panel.NAME), "children")]
+        if hasattr(panel, "extra"):
+            outputs.append(Output(ids.extra(panel.NAME), "children"))
+        inputs = [Input(ids.VIEW, "data")]
+        if uses_selection(panel):
+            inputs.append(Input(ids.SELECTION, "data"))
+
+        def callback(view, selection=None, panel=panel):
+            return draw(panel, data, view, selection)
+
+        app.callback(*outputs, *inputs, prevent_initial_call=True)(callback)
