@@ -1,4 +1,4 @@
-"""The data-overview page in headless Chromium (dash_duo)."""
+"""The data report of the page (episodes, rejected files) in headless Chromium (dash_duo)."""
 from __future__ import annotations
 
 import pytest
@@ -21,7 +21,7 @@ def test_pg001_page_lists_episodes_and_a_rejected_file(dash_duo, data_copy):
     assert rejected.get_attribute("role") == "alert"
     assert "Rejected files (1)" in rejected.text
     assert "zz-bad.yaml:" in rejected.text and "moves[0].asset: unknown asset 'dowjones'" in rejected.text
-    assert "000_eb9b9b638c831f25.txt" in dash_duo.find_element("#sources").text
+    dash_duo.wait_for_contains_text("#sources", "000_eb9b9b638c831f25.txt", timeout=20)
     assert dash_duo.get_logs() == []
 
 

@@ -1,0 +1,74 @@
+"""Render the dashboard in headless Chromium and save the README's screenshot.
+
+    python scripts/screenshot.py [--out docs/dashboard.png] [--query '?episode=feb-2026-crash'] [--width 1400]
+
+Serves the app on a free loopback port in this process, waits until every chart is drawn, and writes a PNG.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from pathlib import Path
+
+from werkzeug.serving import make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import app  # noqa: E402
+from components.panels import NAMES  # noqa: E402
+
+DRAWN = """
+var drawn = 0;
+document.querySelectorAll('.panel .js-plotly-plot').forEach(function (gd) {
+  if ((gd.data && gd.data.length) || ((gd.layout || {}).annotations || []).length) { drawn += 1; }
+});
+return drawn;
+"""
+
+
+def browser(width: int):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                 "--disable-background-networking", "--no-first-run", f"--window-size={width},1200"):
+        options.add_argument(flag)
+    if Path("/usr/bin/chromium").exists():
+        options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(options=options)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "dashboard.png"))
+    parser.add_argument("--query", default="?episode=feb-2026-crash&asset=btc")
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--max-height", type=int, default=2600)
+    args = parser.parse_args(argv)
+    server = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    driver = browser(args.width)
+    try:
+        driver.get(f"http://127.0.0.1:{server.server_port}/{args.query}")
+        deadline = time.time() + 60
+        while driver.execute_script(DRAWN) < len(NAMES) and time.time() < deadline:
+            time.sleep(0.3)
+        time.sleep(2)  # let the last charts finish drawing
+        height = min(driver.execute_script("return document.body.scrollHeight"), args.max_height)
+        driver.set_window_size(args.width, height)
+        time.sleep(1)
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(args.out)
+    finally:
+        driver.quit()
+        server.shutdown()
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Helpers for the dashboard's browser tests: read chart state from the page, wait for redraws."""
+from __future__ import annotations
+
+import json
+import time
+
+from components.panels import NAMES
+
+SIGNATURE_JS = """
+var out = {};
+document.querySelectorAll('.panel .js-plotly-plot').forEach(function (gd) {
+  var panel = gd.closest('.panel').id.replace('panel-', '');
+  out[panel] = JSON.stringify((gd.data || []).map(function (t) {
+    return [t.type, t.x, t.y, t.base, t.marker && t.marker.opacity, t.customdata];
+  })) + JSON.stringify(((gd.layout || {}).annotations || []).map(function (a) { return a.text; }));
+});
+return out;
+"""
+
+
+def signatures(dash_duo) -> dict[str, str]:
+    """A string per chart that changes whenever what it draws changes."""
+    return dash_duo.driver.execute_script(SIGNATURE_JS)
+
+
+def wait_for_charts(dash_duo, timeout: float = 30) -> dict[str, str]:
+    """Wait until every chart has been drawn by its callback (a figure with data or an annotation)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        sig = signatures(dash_duo)
+        if set(sig) >= set(NAMES) and all(v != "[][]" for v in sig.values()):
+            return sig
+        time.sleep(0.25)
+    raise AssertionError(f"charts not drawn: {signatures(dash_duo)}")
+
+
+def wait_for_change(dash_duo, before: dict[str, str], names, timeout: float = 20) -> dict[str, str]:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        sig = signatures(dash_duo)
+        if all(sig.get(n) != before.get(n) for n in names):
+            return sig
+        time.sleep(0.25)
+    sig = signatures(dash_duo)
+    raise AssertionError(f"unchanged: {[n for n in names if sig.get(n) == before.get(n)]}")
+
+
+def figure(dash_duo, name: str) -> dict:
+    """The data and layout of one chart, as Plotly holds them in the page."""
+    return json.loads(dash_duo.driver.execute_script(
+        "var gd = document.querySelector('#panel-' + arguments[0] + ' .js-plotly-plot');"
+        "return JSON.stringify({data: gd.data, layout: gd.layout});", name))
+
+
+def point_of(fig: dict, entity: str) -> tuple[int, int]:
+    """(trace, point) index of the first bar whose customdata names `entity`."""
+    for t, trace in enumerate(fig["data"]):
+        for p, custom in enumerate(trace.get("customdata") or []):
+            if trace.get("type") == "bar" and custom and custom[0] == entity:
+                return t, p
+    raise AssertionError(f"no bar for {entity}")
