@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 PYTEST_ARGS ?=
 
-.PHONY: run test validate browser-deps clean help
+.PHONY: run test validate browser-deps screenshot clean help
 
 help:
 	@sed -n '2,4p' Makefile
@@ -51,6 +51,10 @@ browser-deps:
 
 test: $(VENV)/.installed-test browser-deps
 	$(PY) -m pytest --headless $(PYTEST_ARGS)
+
+# The README's picture of the dashboard, drawn by the app in headless Chromium.
+screenshot: $(VENV)/.installed-test browser-deps
+	$(PY) scripts/screenshot.py --out docs/dashboard.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

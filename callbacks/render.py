@@ -16,9 +16,14 @@ log = logging.getLogger(__name__)
 CACHE_SIZE = 512  # drawn views kept per app; a figure is tens of kilobytes
 
 
+def _style(fig) -> dict:
+    return {"height": f"{int(fig.layout.height or 450)}px"}
+
+
 def draw(panel, data: AppData, view, selection=None) -> tuple:
-    """(figure, summary[, extra]) of one panel for the view; a builder error is logged and shown as such,
-    never raised to the client."""
+    """(figure, summary, graph style[, extra]) of one panel for the view; a builder error is logged and shown
+    as such, never raised to the client. The graph's box takes the figure's height, and Plotly fills the box, so
+    the chart follows the page width and keeps its height."""
     if view is None:
         raise PreventUpdate  # the URL callback has not set the view yet
     state = data.state(view, selection)
@@ -28,12 +33,14 @@ def draw(panel, data: AppData, view, selection=None) -> tuple:
     if key in data.drawn:  # builders are pure and the frames never change, so a view drawn once is kept
         return data.drawn[key]
     try:
-        out = [panel.figure(data.frames, state), panel.summary(data.frames, state)]
+        fig = panel.figure(data.frames, state)
+        out = [fig, panel.summary(data.frames, state), _style(fig)]
         if hasattr(panel, "extra"):
             out.append(panel.extra(data.frames, state))
     except Exception:  # a bug in one chart must not take the page down
         log.exception("drawing %s failed for %s", panel.NAME, state)
-        return tuple([figures.empty(state), ""] + ([[]] if hasattr(panel, "extra") else []))
+        fig = figures.empty(state, "empty.error")
+        return tuple([fig, "", _style(fig)] + ([[]] if hasattr(panel, "extra") else []))
     if len(data.drawn) >= CACHE_SIZE:
         data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
     data.drawn[key] = tuple(out)
@@ -42,7 +49,8 @@ def draw(panel, data: AppData, view, selection=None) -> tuple:
 
 def register(app, data: AppData) -> None:
     for panel in PANELS.values():
-        outputs = [Output(ids.chart(panel.NAME), "figure"), Output(ids.summary(panel.NAME), "children")]
+        outputs = [Output(ids.chart(panel.NAME), "figure"), Output(ids.summary(panel.NAME), "children"),
+                   Output(ids.chart(panel.NAME), "style")]
         if hasattr(panel, "extra"):
             outputs.append(Output(ids.extra(panel.NAME), "children"))
         inputs = [Input(ids.VIEW, "data")]

@@ -6,6 +6,8 @@ With both episodes, two panels share one axis of the assets present in both.
 """
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -13,13 +15,14 @@ from plotly.subplots import make_subplots
 from data import select as sel
 from data.columns import C
 
-from .figures import bar_extent, base, colours, conflict_flag, customdata, empty, is_range, patterns
+from .figures import add_notes, bar_extent, base, conflict_flag, customdata, empty, patterns
 from .hover import hovers
 from .i18n import t
 from .palette import class_colour, theme
 from .provenance import label, value_text
 
 NAME = "drawdowns"
+ROW_PX = 46
 TAB = "crash"
 
 
@@ -82,10 +85,11 @@ def _class_label(frames: dict, cls, lang: str) -> str:
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
-        return empty(state, "empty.filtered" if state.classes else "empty.none")
+        return empty(state)
     df = df.assign(_y=_ylabels(df, state.lang))
     eps = episodes(frames, state)
-    height = max(260, 34 * df["_y"].nunique() + 110)
+    lanes = list(dict.fromkeys(df["_y"]))
+    height = max(260, ROW_PX * len(lanes) + 130)
     if len(eps) == 1:
         fig = go.Figure()
         _bars(fig, df, frames, state, None, True)
@@ -95,12 +99,14 @@ def figure(frames: dict, state) -> go.Figure:
                             subplot_titles=[str(titles.get(e, e)) for e in eps])
         for i, ep in enumerate(eps, start=1):
             _bars(fig, df[df[C.EPISODE].astype(str) == ep], frames, state, i, i == 1)
-    base(fig, state, height=height, barmode="overlay", bargap=0.25)
+    base(fig, state, height=height, barmode="overlay", bargap=0.45)
     both = len(eps) > 1
-    fig.update_layout(legend={"y": 1.0, "yanchor": "bottom", "x": 0, "yref": "container" if both else "paper"}
-                      if not both else {"y": 1.0, "yanchor": "top", "yref": "container", "x": 0},
-                      margin={"t": 90 if both else 40})
-    fig.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(df["_y"])), autorange="reversed")
+    fig.update_layout(legend={"y": 1.0, "yanchor": "top", "yref": "container", "x": 0},
+                      margin={"t": 110 if both else 80, "l": 10})
+    # each bar's name sits above it from the left edge, so on a phone the bars keep the full width
+    fig.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed", showticklabels=False)
+    add_notes(fig, [dict(text=escape(y), x=0, xref="paper", xanchor="left", y=y, yref="y", yanchor="bottom",
+                         yshift=ROW_PX * 0.2, showarrow=False, font={"size": 13}) for y in lanes])
     fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinewidth=1.5, range=x_range(df))
     return fig
 

@@ -35,10 +35,19 @@ def base(fig: go.Figure, state, height: int = 420, **layout) -> go.Figure:
     return fig
 
 
-def empty(state, message_key: str = "empty.none", height: int = 160) -> go.Figure:
+def empty_key(state) -> str:
+    """Why a chart is empty: the class filter left nothing, or the sources give nothing for the view."""
+    return "empty.filtered" if state.classes else "empty.none"
+
+
+def empty_text(state) -> str:
+    return t(empty_key(state), state.lang)
+
+
+def empty(state, message_key: str | None = None, height: int = 160) -> go.Figure:
     """A chart with no data says so in words, rather than drawing empty axes."""
     fig = go.Figure()
-    fig.add_annotation(text=t(message_key, state.lang), showarrow=False, x=0.5, y=0.5, xref="paper",
+    fig.add_annotation(text=t(message_key or empty_key(state), state.lang), showarrow=False, x=0.5, y=0.5, xref="paper",
                        yref="paper", font={"size": 16})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

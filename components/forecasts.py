@@ -211,7 +211,7 @@ def x_range(part: pd.DataFrame, left_labels: bool = False) -> list[float]:
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
-        return empty(state, "empty.filtered" if state.classes else "empty.none")
+        return empty(state)
     groups = _group(df)
     parts = [df[[g == k for g in groups]] for k in dict.fromkeys(groups)]
     lanes = [len(set(_lane(p))) for p in parts]

@@ -19,11 +19,10 @@ from data import select as sel
 from data.columns import C
 from data.schema import AMOUNT_UNITS, UNITS
 
-from .figures import add_notes, base, conflict_flag, customdata, empty, patterns
+from .figures import add_notes, base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
-from .i18n import t
 from .palette import class_colour, theme
-from .provenance import date_text, label, number, value_text, wrap
+from .provenance import date_text, label, number, value_text
 
 NAME = "holders"
 TAB = "context"
@@ -164,7 +163,7 @@ def _label_lanes(fig, part: pd.DataFrame, row: int, lane_px: int) -> None:
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
-        return empty(state, "empty.filtered" if state.classes else "empty.none")
+        return empty(state)
     assets = frames["assets"].set_index(C.ID)[C.LABEL_ZH if state.lang == "zh" else C.LABEL_EN]
     df = df.assign(_asset=[str(assets.get(a, a)) for a in df[C.ASSET]])
     df = df.assign(_lane=_lane_labels(df, state.lang), _y=[f"{e}/{i}" for e, i in zip(df[C.EPISODE], df[C.ID])])
@@ -201,17 +200,13 @@ def figure(frames: dict, state) -> go.Figure:
 
 
 
-def _empty_text(state) -> str:
-    return t("empty.filtered" if state.classes else "empty.none", state.lang)
-
-
 def summary(frames: dict, state) -> str:
     """The largest holdings, the figures in other units, and how many are derived or disputed."""
     df = rows(frames, state)
     zh = state.lang == "zh"
     title = "谁持有美债" if zh else "Who holds US Treasuries"
     if df.empty:
-        return f"{title}{'：' if zh else ': '}{_empty_text(state)}"
+        return f"{title}{'：' if zh else ': '}{empty_text(state)}"
     sep = "；" if zh else "; "
     amounts = sep.join(f"{label(r, state.lang)} {value_text(r, state.lang)}"
                        for r in df[is_amount(df)].head(5).to_dict("records"))

@@ -66,6 +66,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dim.defi.amount": ("DeFi (on-chain) liquidations", "DeFi（链上）清算"),
     "dim.peak.hours": ("Peak liquidation hours", "爆仓高峰时段"),
     "empty.none": ("The sources give no figures for this view.", "原文没有给出本视图的数字。"),
+    "empty.error": ("This chart could not be drawn; the error is in the server log.",
+                    "此图表无法绘制；错误已记录在服务器日志中。"),
     "empty.filtered": ("No figures of the selected classes here.", "此处没有所选类别的数字。"),
     "col.label": ("Figure", "指标"),
     "col.value": ("Value", "数值"),

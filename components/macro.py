@@ -16,7 +16,7 @@ from data import select as sel
 from data.columns import C
 from data.schema import UNITS
 
-from .figures import base, conflict_flag, customdata, empty, patterns
+from .figures import base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
@@ -176,7 +176,7 @@ def _title(part: pd.DataFrame, lang: str) -> str:
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
-        return empty(state, "empty.filtered" if state.classes else "empty.none")
+        return empty(state)
     df = df.assign(_y=_ylabels(df, state.lang))
     parts = [p for _, p in df.groupby([C.EPISODE, C.INDICATOR, C.UNIT], sort=False, observed=True)]
     bar_px, title_px = 26, 58
@@ -199,16 +199,12 @@ def figure(frames: dict, state) -> go.Figure:
 
 
 
-def _empty_text(state) -> str:
-    return t("empty.filtered" if state.classes else "empty.none", state.lang)
-
-
 def summary(frames: dict, state) -> str:
     """Each indicator's actual figure against its expectation, from the data."""
     df = rows(frames, state)
     zh = state.lang == "zh"
     if df.empty:
-        return f"{t('panel.macro', state.lang)}{'：' if zh else ': '}{_empty_text(state)}"
+        return f"{t('panel.macro', state.lang)}{'：' if zh else ': '}{empty_text(state)}"
     parts = []
     for _, g in df.groupby([C.EPISODE, C.INDICATOR, C.UNIT], sort=False, observed=True):
         actual = g[g[C.MEASURE] == "actual"]

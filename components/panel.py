@@ -14,7 +14,7 @@ from . import ids
 from .i18n import t
 from .provenance import date_text, label, outlet_label, value_text, window_text
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
+GRAPH_CONFIG = {"displaylogo": False,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d"]}
 CSV_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, "label", C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT, "value_text",
                C.DATE, C.END, C.WINDOW, C.SOURCE, C.OUTLET, C.QUOTE, C.DERIVED, C.FORMULA, C.INPUTS,
@@ -65,7 +65,8 @@ def card(name: str, lang: str, open_data: bool = False, extra: bool = False) -> 
         [
             html.H2(t(f"panel.{name}", lang), id=ids.text(f"panel.{name}")),
             html.Div(id=ids.extra(name), className="extra") if extra else None,
-            html.Div(dcc.Graph(id=ids.chart(name), className="chart", config=GRAPH_CONFIG),
+            html.Div(dcc.Graph(id=ids.chart(name), className="chart", config=GRAPH_CONFIG, responsive=True,
+                               style={"height": "320px"}),
                      role="figure", **{"aria-describedby": ids.summary(name)}),
             html.P(id=ids.summary(name), className="summary", **{"aria-live": "polite"}),
             html.Div([

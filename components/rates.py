@@ -208,7 +208,7 @@ def _panel(fig, sub, name: str, k: int, df: pd.DataFrame, frames: dict, state, s
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
-        return empty(state, "empty.filtered" if state.classes else "empty.none")
+        return empty(state)
     df = df.assign(_panel=[panel(r) for r in df.to_dict("records")])
     policy = (df["_panel"] == "policy").any()
     specs = [[{}, {}], [{}, {}]] + ([[{"colspan": 2}, None]] if policy else [])

@@ -13,9 +13,8 @@ import plotly.graph_objects as go
 from data import select as sel
 from data.columns import C
 
-from .figures import base, conflict_flag, customdata, empty, patterns
+from .figures import base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
-from .i18n import t
 from .palette import theme
 from .provenance import value_text, wrap
 
@@ -58,7 +57,7 @@ def scenario_hover(row, frames: dict, lang: str) -> str:
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
-        return empty(state, "empty.filtered" if state.classes else "empty.none")
+        return empty(state)
     th = theme(state.theme)
     records = df.to_dict("records")
     conflicts = conflict_flag(df).tolist()
@@ -85,17 +84,13 @@ def figure(frames: dict, state) -> go.Figure:
 
 
 
-def _empty_text(state) -> str:
-    return t("empty.filtered" if state.classes else "empty.none", state.lang)
-
-
 def summary(frames: dict, state) -> str:
     """Each scenario with its probability, as the source gives it."""
     df = rows(frames, state)
     zh = state.lang == "zh"
     title = "情景分析" if zh else "Scenarios"
     if df.empty:
-        return f"{title}{'：' if zh else ': '}{_empty_text(state)}"
+        return f"{title}{'：' if zh else ': '}{empty_text(state)}"
     items = ("；" if zh else "; ").join(f"{name(r, state.lang)} {value_text(r, state.lang)}"
                                         for r in df.to_dict("records"))
     return f"{title}：{items}。" if zh else f"{title}: {items}."

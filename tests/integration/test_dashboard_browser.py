@@ -6,13 +6,14 @@ import time
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 import app
 from components.panels import NAMES, PANELS
 from components.state import State
 from data import DEFAULT_DIR, load_dataset
 
-from .dashboard import figure, point_of, signatures, wait_for_change, wait_for_charts
+from .dashboard import figure, point_of, wait_for_change, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,9 @@ def test_db001_every_chart_renders_without_console_errors(dashboard):
 
 def test_db002_class_filter_changes_every_chart(dashboard):
     before = _open(dashboard, "?episode=both&tab=crash")
-    dashboard.find_element("#classes input[value='energy']").click()
+    energy = dashboard.find_element("#classes input[value='energy']")
+    dashboard.driver.execute_script("arguments[0].focus()", energy)
+    dashboard.driver.switch_to.active_element.send_keys(Keys.SPACE)  # the filters work from the keyboard
     crash = [p.NAME for p in PANELS.values() if p.TAB == "crash"]
     wait_for_change(dashboard, before, crash)
     assert "classes=energy" in _query(dashboard)
@@ -128,4 +131,24 @@ def test_db007_both_themes_render(dashboard, theme, paper):
     background = dashboard.driver.execute_script(
         "return getComputedStyle(document.getElementById('page')).backgroundColor")
     assert background == ("rgb(255, 255, 255)" if theme == "light" else "rgb(22, 24, 28)")
+    assert dashboard.get_logs() == []
+
+
+def test_db008_hovering_an_event_marks_its_date_on_the_dated_charts(dashboard):
+    _open(dashboard, "?episode=feb-2026-crash")
+    points = dashboard.driver.find_elements("css selector", "#panel-timeline .scatterlayer .point")
+    shapes = "return (document.querySelector('#panel-path .js-plotly-plot').layout.shapes || [])" \
+             ".filter(function (s) { return s.name === 'hover-sync'; }).map(function (s) { return s.x0; })"
+    for point in points:  # the first event point the pointer can reach
+        if not point.size["width"]:
+            continue
+        ActionChains(dashboard.driver).move_to_element(point).perform()
+        deadline = time.time() + 3
+        while time.time() < deadline and not dashboard.driver.execute_script(shapes):
+            time.sleep(0.1)
+        if dashboard.driver.execute_script(shapes):
+            break
+    marked = dashboard.driver.execute_script(shapes)
+    assert marked, "no hover line on the path chart"
+    assert str(marked[0]).startswith("2026-") or str(marked[0]).startswith("2025-")
     assert dashboard.get_logs() == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 import app
+
+from .dashboard import wait_for_charts
 from tests.unit.episode_text import replace
 
 pytestmark = pytest.mark.browser
@@ -22,6 +24,7 @@ def test_pg001_page_lists_episodes_and_a_rejected_file(dash_duo, data_copy):
     assert "Rejected files (1)" in rejected.text
     assert "zz-bad.yaml:" in rejected.text and "moves[0].asset: unknown asset 'dowjones'" in rejected.text
     dash_duo.wait_for_contains_text("#sources", "000_eb9b9b638c831f25.txt", timeout=20)
+    wait_for_charts(dash_duo)  # and no request is left in flight when the server stops
     assert dash_duo.get_logs() == []
 
 
@@ -29,4 +32,5 @@ def test_pg002_clean_data_shows_no_rejections(dash_duo):
     dash_duo.start_server(app.create_app())
     dash_duo.wait_for_contains_text("#episodes", "Episodes (2)", timeout=10)
     assert not dash_duo.find_element("#rejected-files").is_displayed()
+    wait_for_charts(dash_duo)
     assert dash_duo.get_logs() == []

@@ -45,3 +45,21 @@ def test_quick_start_is_two_commands():
     quick = README.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     commands = [line.split("#")[0].strip() for line in quick.strip().splitlines()]
     assert commands == ["make run", "make test"]
+
+
+def test_every_url_parameter_and_chart_is_documented():
+    from components.panels import NAMES
+    from components.state import PARAMS
+    from data.select import WINDOW_GROUPS
+
+    section = README.split("### The address is the view", 1)[1].split("###", 1)[0]
+    assert all(f"| `{p}` |" in section for p in PARAMS)
+    assert all(f"`{w}`" in section for w in WINDOW_GROUPS)
+    assert all(f"`{name}`" in README.split("### Views", 1)[1] for name in NAMES)
+
+
+def test_csv_columns_are_documented():
+    from components.panel import CSV_COLUMNS
+
+    section = README.split("**CSV** columns:", 1)[1].split("\n\n", 1)[0]
+    assert [c.strip(" `.\n") for c in section.split(",")] == CSV_COLUMNS
