@@ -37,15 +37,19 @@ validate: $(VENV)/.installed
 	$(PY) app.py validate
 
 # Browser tests drive Debian's Chromium through chromedriver (selenium <= 4.2 cannot fetch a driver itself).
+# A small CJK font (WenQuanYi Micro Hei, 1.6 MB) lets Chromium draw the Chinese labels in screenshots.
+BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
 browser-deps:
-	@if ! command -v chromedriver >/dev/null 2>&1; then \
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing chromium and chromium-driver..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
-	  else \
+	    echo "Installing $(BROWSER_PACKAGES)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
+	  elif ! command -v chromedriver >/dev/null 2>&1; then \
 	    echo "Browser tests need Chromium and ChromeDriver on PATH. Install them with:"; \
-	    echo "    sudo apt-get install chromium chromium-driver"; \
+	    echo "    sudo apt-get install $(BROWSER_PACKAGES)"; \
 	    exit 1; \
+	  else \
+	    echo "No CJK font: Chinese labels will show as boxes in screenshots (sudo apt-get install fonts-wqy-microhei)."; \
 	  fi; \
 	fi
 

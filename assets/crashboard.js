@@ -29,6 +29,8 @@
     return Array.isArray(base) ? (base[i] === undefined ? 1 : base[i]) : base;
   }
 
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
   function highlight(selection, figure) {
     var nu = window.dash_clientside.no_update;
     if (!figure || !Array.isArray(figure.data)) { return nu; }
@@ -37,21 +39,22 @@
     var data = figure.data.map(function (tr) {
       if (!Array.isArray(tr.customdata) || !tr.customdata.length) { return tr; }
       var meta = Object.assign({}, tr.meta || {});
+      var current = tr.marker ? tr.marker.opacity : undefined;
       if (meta.base_opacity === undefined) {
-        meta.base_opacity = tr.marker && tr.marker.opacity !== undefined ? tr.marker.opacity : 1;
+        if (!match) { return tr; }  // nothing selected and never dimmed: leave the trace as drawn
+        meta.base_opacity = current === undefined ? 1 : current;
       }
       var t2 = Object.assign({}, tr, {meta: meta});
       var op = tr.customdata.map(function (c, i) {
         var base = baseOpacity(t2, i);
         return match && !match(c) ? base * DIM : base;
       });
-      var before = tr.marker && tr.marker.opacity;
-      if (JSON.stringify(before) !== JSON.stringify(op)) { changed = true; }
+      if (same(current, op)) { return tr; }
+      changed = true;
       t2.marker = Object.assign({}, tr.marker || {}, {opacity: op});
       return t2;
     });
-    if (!changed) { return nu; }
-    return Object.assign({}, figure, {data: data});
+    return changed ? Object.assign({}, figure, {data: data}) : nu;
   }
 
   function datedAxes(gd) {

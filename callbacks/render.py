@@ -20,6 +20,15 @@ def _style(fig) -> dict:
     return {"height": f"{int(fig.layout.height or 450)}px"}
 
 
+def draw_on_tab(panel, data: AppData, view, tab, selection=None) -> tuple:
+    """Draw a panel of a tab only while that tab is open: a hidden chart costs the browser as much to draw as
+    a visible one, so the context tab's charts are drawn when it is first opened (and again on each visit
+    after the view changed)."""
+    if tab != panel.TAB:
+        raise PreventUpdate
+    return draw(panel, data, view, selection)
+
+
 def draw(panel, data: AppData, view, selection=None) -> tuple:
     """(figure, summary, graph style[, extra]) of one panel for the view; a builder error is logged and shown
     as such, never raised to the client. The graph's box takes the figure's height, and Plotly fills the box, so
@@ -53,11 +62,11 @@ def register(app, data: AppData) -> None:
                    Output(ids.chart(panel.NAME), "style")]
         if hasattr(panel, "extra"):
             outputs.append(Output(ids.extra(panel.NAME), "children"))
-        inputs = [Input(ids.VIEW, "data")]
+        inputs = [Input(ids.VIEW, "data"), Input(ids.TAB, "value")]
         if uses_selection(panel):
             inputs.append(Input(ids.SELECTION, "data"))
 
-        def callback(view, selection=None, panel=panel):
-            return draw(panel, data, view, selection)
+        def callback(view, tab, selection=None, panel=panel):
+            return draw_on_tab(panel, data, view, tab, selection)
 
         app.callback(*outputs, *inputs, prevent_initial_call=True)(callback)

@@ -18,14 +18,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import app  # noqa: E402
-from components.panels import NAMES  # noqa: E402
 
-DRAWN = """
-var drawn = 0;
-document.querySelectorAll('.panel .js-plotly-plot').forEach(function (gd) {
-  if ((gd.data && gd.data.length) || ((gd.layout || {}).annotations || []).length) { drawn += 1; }
+UNDRAWN = """
+var left = 0, graphs = document.querySelectorAll('.tab:not([hidden]) .panel .js-plotly-plot');
+if (!graphs.length) { return -1; }
+graphs.forEach(function (gd) {
+  if (!((gd.data && gd.data.length) || ((gd.layout || {}).annotations || []).length)) { left += 1; }
 });
-return drawn;
+return left;
 """
 
 
@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         driver.get(f"http://127.0.0.1:{server.server_port}/{args.query}")
         deadline = time.time() + 60
-        while driver.execute_script(DRAWN) < len(NAMES) and time.time() < deadline:
+        time.sleep(0.5)
+        while driver.execute_script(UNDRAWN) and time.time() < deadline:
             time.sleep(0.3)
         time.sleep(2)  # let the last charts finish drawing
         height = min(driver.execute_script("return document.body.scrollHeight"), args.max_height)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import time
 
-from components.panels import NAMES
 
 SIGNATURE_JS = """
 var out = {};
@@ -23,12 +22,19 @@ def signatures(dash_duo) -> dict[str, str]:
     return dash_duo.driver.execute_script(SIGNATURE_JS)
 
 
-def wait_for_charts(dash_duo, timeout: float = 30) -> dict[str, str]:
-    """Wait until every chart has been drawn by its callback (a figure with data or an annotation)."""
+def open_names(dash_duo) -> list[str]:
+    """The charts on the open tab (charts of a hidden tab are drawn when it opens)."""
+    return dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('.tab:not([hidden]) .panel')).map(p => p.id.slice(6))")
+
+
+def wait_for_charts(dash_duo, timeout: float = 30, names=None) -> dict[str, str]:
+    """Wait until every chart of the open tab (or of `names`) has been drawn by its callback."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         sig = signatures(dash_duo)
-        if set(sig) >= set(NAMES) and all(v != "[][]" for v in sig.values()):
+        wanted = names or open_names(dash_duo)
+        if wanted and all(sig.get(n, "[][]") != "[][]" for n in wanted):
             return sig
         time.sleep(0.25)
     raise AssertionError(f"charts not drawn: {signatures(dash_duo)}")

@@ -33,8 +33,15 @@ def _query(dash_duo) -> str:
     return dash_duo.driver.execute_script("return window.location.search")
 
 
+def _open_context(dash_duo) -> dict[str, str]:
+    dash_duo.find_element("#tab input[value='context']").click()
+    dash_duo.wait_for_style_to_equal("#tab-context", "display", "grid")
+    return wait_for_charts(dash_duo)
+
+
 def test_db001_every_chart_renders_without_console_errors(dashboard):
-    sig = _open(dashboard)
+    _open(dashboard)
+    sig = _open_context(dashboard)
     assert set(sig) == set(NAMES)
     for name in NAMES:
         summary = dashboard.find_element(f"#summary-{name}").get_attribute("textContent")
@@ -54,8 +61,8 @@ def test_db002_class_filter_changes_every_chart(dashboard):
     assert "classes=energy" in _query(dashboard)
     classes = {c[1] for t in figure(dashboard, "drawdowns")["data"] for c in t.get("customdata") or []}
     assert classes <= {"energy"}
-    dashboard.find_element("#tab input[value='context']").click()
-    dashboard.wait_for_style_to_equal("#tab-context", "display", "grid")
+    context = _open_context(dashboard)
+    assert all(context[p.NAME] != before.get(p.NAME) for p in PANELS.values() if p.TAB == "context")
     assert dashboard.get_logs() == []
 
 
@@ -126,6 +133,7 @@ def test_db006_data_toggle_shows_the_table(dashboard):
 @pytest.mark.parametrize("theme, paper", [("light", "#ffffff"), ("dark", "#16181c")])
 def test_db007_both_themes_render(dashboard, theme, paper):
     _open(dashboard, f"?theme={theme}")
+    _open_context(dashboard)
     for name in NAMES:
         assert figure(dashboard, name)["layout"]["paper_bgcolor"] == paper
     background = dashboard.driver.execute_script(

@@ -129,3 +129,12 @@ def test_cb012_selection_panel_lists_every_claim(data):
     detail, label = details.selection(data, {}, {"id": "djia"})
     assert label == "Dow Jones Industrial Average"
     assert "7 figures" in str(detail) and "20 or 21 January" in str(detail)
+
+
+def test_cb013_a_hidden_tab_is_drawn_when_it_opens(data):
+    from dash.exceptions import PreventUpdate
+
+    with pytest.raises(PreventUpdate):
+        render.draw_on_tab(PANELS["rates"], data, {"episode": "both"}, "crash")
+    fig, *_ = render.draw_on_tab(PANELS["rates"], data, {"episode": "both"}, "context")
+    assert fig.data
