@@ -160,3 +160,25 @@ def test_db008_hovering_an_event_marks_its_date_on_the_dated_charts(dashboard):
     assert marked, "no hover line on the path chart"
     assert str(marked[0]).startswith("2026-") or str(marked[0]).startswith("2025-")
     assert dashboard.get_logs() == []
+
+
+def _until(check, timeout: float = 10) -> bool:
+    deadline = time.time() + timeout
+    while not check() and time.time() < deadline:
+        time.sleep(0.1)
+    return check()
+
+
+def test_db009_back_and_forward_restore_the_view(dashboard):
+    _open(dashboard, "?episode=feb-2026-crash")
+    dashboard.find_element("#classes input[value='crypto']").click()
+    assert _until(lambda: _query(dashboard) == "?classes=crypto")
+    dashboard.find_element("#episode input[value='both']").click()
+    assert _until(lambda: _query(dashboard) == "?episode=both&classes=crypto")
+    dashboard.driver.back()
+    assert _until(lambda: dashboard.find_element("#episode input[value='feb-2026-crash']").is_selected())
+    assert _query(dashboard) == "?classes=crypto"
+    assert dashboard.find_element("#classes input[value='crypto']").is_selected()
+    dashboard.driver.forward()
+    assert _until(lambda: dashboard.find_element("#episode input[value='both']").is_selected())
+    assert dashboard.get_logs() == []
