@@ -27,13 +27,14 @@ NAME = "rates"
 TAB = "context"
 
 # panel: (row, col, title)
-PANELS = {
+PANELS = {  # one column of panels: each keeps the card's full width, on a phone as on a projector
     "yield": (1, 1, ("Government bond yields, %", "国债收益率，%")),
-    "yield_change": (1, 2, ("Yield changes, bp", "收益率变动，基点")),
-    "dxy": (2, 1, ("Dollar index (DXY), points", "美元指数，点")),
-    "dxy_change": (2, 2, ("Dollar index changes, %", "美元指数变动，%")),
-    "policy": (3, 1, ("Policy rate and bank liquidity, %", "政策利率与银行流动性，%")),
+    "yield_change": (2, 1, ("Yield changes, bp", "收益率变动，基点")),
+    "dxy": (3, 1, ("Dollar index (DXY), points", "美元指数，点")),
+    "dxy_change": (4, 1, ("Dollar index changes, %", "美元指数变动，%")),
+    "policy": (5, 1, ("Policy rate and bank liquidity, %", "政策利率与银行流动性，%")),
 }
+PANEL_PX = 230  # height of one panel's row, plot and title
 SYMBOLS = ("circle", "square", "diamond", "pentagon", "hexagon", "star")
 BOUND_SYMBOL = {"over": "triangle-up-open", "under": "triangle-down-open", "up_to": "triangle-down-open"}
 NO_FIGURES = ("no figures here", "无数据")
@@ -211,19 +212,17 @@ def figure(frames: dict, state) -> go.Figure:
         return empty(state)
     df = df.assign(_panel=[panel(r) for r in df.to_dict("records")])
     policy = (df["_panel"] == "policy").any()
-    specs = [[{}, {}], [{}, {}]] + ([[{"colspan": 2}, None]] if policy else [])
     names = [p for p in PANELS if p != "policy" or policy]
-    height, spacing, shares = (820, 0.16, [0.4, 0.4, 0.2]) if policy else (680, 0.2, [0.5, 0.5])
-    panel_px = [(height - 110) * (1 - spacing * (len(shares) - 1)) * s for s in shares]  # plot height of each row
-    fig = make_subplots(rows=len(specs), cols=2, specs=specs, vertical_spacing=spacing,
-                        horizontal_spacing=0.1, row_heights=shares,
+    height = PANEL_PX * len(names) + 110
+    spacing = 70 / height  # room for each panel's title and date ticks
+    panel_px = [(height - 110) * (1 - spacing * (len(names) - 1)) / len(names)] * len(names)
+    fig = make_subplots(rows=len(names), cols=1, vertical_spacing=spacing,
                         subplot_titles=[ev.word(PANELS[p][2], state.lang) for p in names])
     levels = df[(df[C.METRIC] == "level") & ~is_range(df)]
     symbols = {a: SYMBOLS[i % len(SYMBOLS)] for i, a in enumerate(dict.fromkeys(levels[C.ASSET]))}
     seen: set = set()  # assets (and "events") already in the legend
     for k, name in enumerate(names):
-        row, col, _ = PANELS[name]
-        _panel(fig, fig.get_subplot(row, col), name, k, df, frames, state, symbols, seen, panel_px[row - 1])
+        _panel(fig, fig.get_subplot(k + 1, 1), name, k, df, frames, state, symbols, seen, panel_px[k])
     base(fig, state, height=height, barmode="overlay")
     fig.update_layout(margin={"t": 70})
     fig.update_annotations(selector={"name": None}, font={"size": 14})
