@@ -1,6 +1,7 @@
 """What every callback needs from the dataset: the frames and the valid URL values, built once per app."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from components.panels import NAMES
@@ -17,6 +18,7 @@ class AppData:
     frames: dict
     choices: Choices
     drawn: dict = field(default_factory=dict, compare=False, repr=False)  # (panel, state) -> output, see render
+    lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)  # guards `drawn`
 
     @classmethod
     def of(cls, dataset: Dataset) -> "AppData":

@@ -50,10 +50,11 @@ def draw(panel, data: AppData, view, selection=None) -> tuple:
         log.exception("drawing %s failed for %s", panel.NAME, state)
         fig = figures.empty(state, "empty.error")
         return tuple([fig, "", _style(fig)] + ([[]] if hasattr(panel, "extra") else []))
-    if len(data.drawn) >= CACHE_SIZE:
-        data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
-    data.drawn[key] = tuple(out)
-    return data.drawn[key]
+    with data.lock:  # requests run in threads: evicting while another thread inserts must not fail
+        if len(data.drawn) >= CACHE_SIZE:
+            data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
+        data.drawn[key] = tuple(out)
+    return tuple(out)
 
 
 def register(app, data: AppData) -> None:

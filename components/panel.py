@@ -21,14 +21,20 @@ CSV_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, "label", C.VALUE, C.LOW, C.HI
                C.CONFLICT_IDS]
 
 
+def iso_date(ts, precision) -> str:
+    """'2026-02-06', or '2026-01' / '2025' when the source gives only the month or the year."""
+    if ts is None or pd.isna(ts):
+        return ""
+    return ts.strftime({"year": "%Y", "month": "%Y-%m"}.get(str(precision or "day"), "%Y-%m-%d"))
+
+
 def table_frame(rows: pd.DataFrame, frames: dict, lang: str = "en") -> pd.DataFrame:
     """The rows a chart shows, one line per figure, with the columns of the CSV."""
     out = rows.reindex(columns=[c for c in CSV_COLUMNS if c not in ("label", "value_text")]).copy()
     out["label"] = [label(r, lang) for r in rows.to_dict("records")]
     out["value_text"] = [value_text(r, lang) for r in rows.to_dict("records")]
-    out[C.DATE] = [date_text({C.DATE: r.get(C.DATE), C.DATE_PRECISION: r.get(C.DATE_PRECISION)}, "en")
-                   for r in rows.to_dict("records")]
-    out[C.END] = [date_text({C.DATE: r.get(C.END), C.DATE_PRECISION: r.get(C.END_PRECISION)}, "en")
+    out[C.DATE] = [iso_date(r.get(C.DATE), r.get(C.DATE_PRECISION)) for r in rows.to_dict("records")]
+    out[C.END] = [iso_date(r.get(C.END), r.get(C.END_PRECISION) or r.get(C.DATE_PRECISION))
                   for r in rows.to_dict("records")]
     out[C.DERIVED] = rows[C.DERIVED].astype(bool) if C.DERIVED in rows else False
     out = out.reindex(columns=CSV_COLUMNS)

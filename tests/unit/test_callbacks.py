@@ -83,7 +83,7 @@ def test_cb006_csv_is_exactly_the_chart_rows(data):
     assert list(csv[C.ID]) == list(rows[C.ID])
     assert {"value", "unit", "date", "source", "outlet", "quote"} <= set(csv.columns)
     btc = csv.set_index(C.ID).loc["btc-intraday"]
-    assert float(btc[C.VALUE]) == -12.81 and btc[C.UNIT] == "pct" and btc[C.DATE] == "6 Feb 2026"
+    assert float(btc[C.VALUE]) == -12.81 and btc[C.UNIT] == "pct" and btc[C.DATE] == "2026-02-06"
     assert btc[C.OUTLET] == "coinglass" and btc[C.SOURCE].startswith("002_") and "12.81%" in btc[C.QUOTE]
 
 
@@ -138,3 +138,10 @@ def test_cb013_a_hidden_tab_is_drawn_when_it_opens(data):
         render.draw_on_tab(PANELS["rates"], data, {"episode": "both"}, "crash")
     fig, *_ = render.draw_on_tab(PANELS["rates"], data, {"episode": "both"}, "context")
     assert fig.data
+
+
+def test_cb014_csv_dates_keep_their_precision(data):
+    rows = PANELS["path"].rows(data.frames, State(episode="both"))
+    csv = pd.read_csv(io.StringIO(panel.csv_text(rows, data.frames)), keep_default_na=False).set_index(C.ID)
+    assert csv.loc["btc-peak", C.DATE] == "2025-10"  # "October 2025": no day is given
+    assert csv.loc["btc-low", C.DATE] == "2026-02-06"
