@@ -145,3 +145,15 @@ def test_cb014_csv_dates_keep_their_precision(data):
     csv = pd.read_csv(io.StringIO(panel.csv_text(rows, data.frames)), keep_default_na=False).set_index(C.ID)
     assert csv.loc["btc-peak", C.DATE] == "2025-10"  # "October 2025": no day is given
     assert csv.loc["btc-low", C.DATE] == "2026-02-06"
+
+
+def test_cb015_drawn_views_are_kept_and_bounded(dataset, monkeypatch):
+    fresh = AppData.of(dataset)
+    monkeypatch.setattr(render, "CACHE_SIZE", 3)
+    first = render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})
+    assert render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})[0] is first[0]  # kept
+    for window in ("3d", "5d", "ytd", "from_peak"):
+        render.draw(PANELS["drawdowns"], fresh, {"episode": "feb-2026-crash", "window": window})
+    assert len(fresh.drawn) == 3
+    again = render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})  # evicted, drawn again, the same
+    assert again[0] is not first[0] and again[0].to_plotly_json() == first[0].to_plotly_json()
