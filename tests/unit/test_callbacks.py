@@ -156,4 +156,4 @@ def test_cb015_drawn_views_are_kept_and_bounded(dataset, monkeypatch):
         render.draw(PANELS["drawdowns"], fresh, {"episode": "feb-2026-crash", "window": window})
     assert len(fresh.drawn) == 3
     again = render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})  # evicted, drawn again, the same
-    assert again[0] is not first[0] and again[0].to_plotly_json() == first[0].to_plotly_json()
+    assert again[0] is not first[0] and again[0].to_json() == first[0].to_json()
