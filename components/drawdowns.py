@@ -6,8 +6,6 @@ With both episodes, two panels share one axis of the assets present in both.
 """
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -19,7 +17,7 @@ from .figures import add_notes, bar_extent, base, conflict_flag, customdata, emp
 from .hover import hovers
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import label, value_text
+from .provenance import label, safe, value_text
 
 NAME = "drawdowns"
 ROW_PX = 46
@@ -52,7 +50,7 @@ def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
             text += " · " + ("推算" if lang == "zh" else "derived")
         elif d:
             text += f" · {str(r[C.SOURCE])[:3]}"
-        out.append(text)
+        out.append(safe(text))
     return out
 
 
@@ -79,7 +77,7 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
 
 def _class_label(frames: dict, cls, lang: str) -> str:
     classes = frames["classes"].set_index(C.ID)
-    return str(classes[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].get(str(cls), cls))
+    return safe(classes[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].get(str(cls), cls))
 
 
 def figure(frames: dict, state) -> go.Figure:
@@ -96,7 +94,7 @@ def figure(frames: dict, state) -> go.Figure:
     else:
         titles = frames["episodes"].set_index(C.ID)[C.TITLE_ZH if state.lang == "zh" else C.TITLE_EN]
         fig = make_subplots(rows=1, cols=len(eps), shared_yaxes=True, horizontal_spacing=0.12,
-                            subplot_titles=[str(titles.get(e, e)) for e in eps])
+                            subplot_titles=[safe(titles.get(e, e)) for e in eps])
         for i, ep in enumerate(eps, start=1):
             _bars(fig, df[df[C.EPISODE].astype(str) == ep], frames, state, i, i == 1)
     base(fig, state, height=height, barmode="overlay", bargap=0.45)
@@ -105,7 +103,7 @@ def figure(frames: dict, state) -> go.Figure:
                       margin={"t": 110 if both else 80, "l": 10})
     # each bar's name sits above it from the left edge, so on a phone the bars keep the full width
     fig.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed", showticklabels=False)
-    add_notes(fig, [dict(text=escape(y), x=0, xref="paper", xanchor="left", y=y, yref="y", yanchor="bottom",
+    add_notes(fig, [dict(text=y, x=0, xref="paper", xanchor="left", y=y, yref="y", yanchor="bottom",
                          yshift=ROW_PX * 0.2, showarrow=False, font={"size": 13}) for y in lanes])
     fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinewidth=1.5, range=x_range(df))
     return fig

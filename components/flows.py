@@ -8,7 +8,6 @@ axis: it is a text tile above the chart. ⚠ marks figures whose date or directi
 """
 from __future__ import annotations
 
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,7 +21,7 @@ from .figures import add_notes, base, conflict_flag, customdata, empty, patterns
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import date_text, label, outlet_label, shorten, source_label, value_text, with_unit
+from .provenance import date_text, label, outlet_label, safe, shorten, source_label, value_text, with_unit
 
 NAME = "flows"
 TAB = "crash"
@@ -92,7 +91,7 @@ def period(r: dict, lang: str) -> str:
 
 def ylabel(r: dict, lang: str) -> str:
     """'US spot bitcoin ETFs · average per day since 16 Jan 2026': the fund, then the period."""
-    return f"{label(r, lang)} · {period(r, lang)}"
+    return f"{safe(label(r, lang))} · {period(r, lang)}"
 
 
 def _text(r: dict, flag: bool, lang: str) -> str:
@@ -110,7 +109,7 @@ def _text(r: dict, flag: bool, lang: str) -> str:
 
 def _class_label(frames: dict, cls, lang: str) -> str:
     classes = frames["classes"].set_index(C.ID)
-    return str(classes[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].get(str(cls), cls))
+    return safe(classes[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].get(str(cls), cls))
 
 
 def figure(frames: dict, state) -> go.Figure:
@@ -141,7 +140,7 @@ def figure(frames: dict, state) -> go.Figure:
     for y in df["_y"]:
         fund, _, when = y.partition(" · ")
         notes.append(dict(x=0, xref="paper", xanchor="left", y=y, yref="y", yanchor="bottom", yshift=11,
-                          text=f"<b>{escape(fund)}</b> · {escape(when)}", showarrow=False, font={"size": 12.5}))
+                          text=f"<b>{fund}</b> · {when}", showarrow=False, font={"size": 12.5}))  # y is safe text
     add_notes(fig, notes)
     base(fig, state, height=per * len(df) + top + bottom, barmode="overlay", bargap=0.5)
     fig.update_layout(margin={"t": top, "b": bottom, "l": 10, "r": 20},

@@ -22,7 +22,7 @@ from .figures import add_notes, base, conflict_flag, customdata, empty, is_range
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import label, value_text, with_unit
+from .provenance import label, safe, value_text, with_unit
 
 NAME = "forecasts"
 TAB = "context"
@@ -155,7 +155,7 @@ def _panel(fig, part: pd.DataFrame, frames: dict, state, row: int, legend: set) 
         group = "previous" if hollow else cls
         fig.add_trace(go.Scatter(
             x=p[C.VALUE].tolist(), y=p["_y"].tolist(), mode="markers+text", marker=_marker(p, th, hollow),
-            name=_w("previous", lang) if hollow else _class_names(frames, lang).get(cls, cls), legendgroup=group,
+            name=_w("previous", lang) if hollow else safe(_class_names(frames, lang).get(cls, cls)), legendgroup=group,
             showlegend=group not in legend,
             text=[_text(r, c, lang) for r, c in zip(p.to_dict("records"), conflict_flag(p))],
             textposition=[side.get(i, "middle right") for i in p.index], cliponaxis=False, textfont={"size": 13},

@@ -22,7 +22,7 @@ from data.schema import AMOUNT_UNITS, UNITS
 from .figures import add_notes, base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
 from .palette import class_colour, theme
-from .provenance import date_text, label, number, value_text
+from .provenance import date_text, label, number, safe, value_text
 
 NAME = "holders"
 TAB = "context"
@@ -130,7 +130,7 @@ def _traces(fig, df: pd.DataFrame, frames: dict, state, row: int, tiles: bool, s
             lo, hi, val = in_bn(part, C.LOW), in_bn(part, C.HIGH), in_bn(part)
             x, start = val.fillna(hi - lo).tolist(), lo.where(val.isna()).tolist()
         fig.add_trace(go.Bar(
-            orientation="h", x=x, base=start, y=part["_y"].tolist(), name=str(names.get(str(cls), cls)),
+            orientation="h", x=x, base=start, y=part["_y"].tolist(), name=safe(names.get(str(cls), cls)),
             legendgroup=str(cls), showlegend=str(cls) not in shown,
             marker={"color": _rgba(colour, 0.3) if tiles else colour,
                     "pattern": {"shape": patterns(part), "fgcolor": th["ink"], "solidity": 0.25},

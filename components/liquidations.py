@@ -22,7 +22,7 @@ from .figures import bar_extent, base, colours, conflict_flag, customdata, empty
 from .hover import hover
 from .i18n import t
 from .palette import theme
-from .provenance import date_text, label, outlet_label, shorten, source_label, value_text, window_text
+from .provenance import date_text, label, outlet_label, safe, shorten, source_label, value_text, window_text
 
 NAME = "liquidations"
 TAB = "crash"
@@ -83,8 +83,8 @@ def _ylabel(r: dict, lang: str) -> str:
     text = label(r, lang)
     if len(text) > 18 and " " in text[6:]:
         cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - len(text) / 2))
-        text = text[:cut] + "<br>" + text[cut + 1:]
-    return text
+        return safe(text[:cut]) + "<br>" + safe(text[cut + 1:])
+    return safe(text)
 
 
 def _bar(fig, part: pd.DataFrame, frames: dict, state, row: int, text: list[str], inside: bool = False,
@@ -102,7 +102,7 @@ def _bar(fig, part: pd.DataFrame, frames: dict, state, row: int, text: list[str]
         textposition="inside" if inside else "outside", insidetextanchor="end", textfont={"size": 13},
         constraintext="none",
         hovertext=hovers or [hover(r, frames, state.lang) for r in recs], hovertemplate="%{hovertext}<extra></extra>",
-        customdata=customdata(part), name=label(recs[0], state.lang),
+        customdata=customdata(part), name=safe(label(recs[0], state.lang)),
     ), row=row, col=1)
 
 

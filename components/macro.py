@@ -20,7 +20,7 @@ from .figures import base, conflict_flag, customdata, empty, empty_text, pattern
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import BOUND_WORDS, date_text, label, number, value_text, wrap
+from .provenance import BOUND_WORDS, date_text, label, number, safe, value_text, wrap
 
 NAME = "macro"
 TAB = "context"
@@ -170,7 +170,7 @@ def _title(part: pd.DataFrame, lang: str) -> str:
     r = part.iloc[0]
     unit = str(r[C.UNIT])
     word = _w(unit, lang) if unit in ("jobs", "count") else (UNITS[unit].zh if lang == "zh" else UNITS[unit].en)
-    return f"<b>{wrap(label(r, lang), 40)}</b> · {word}"
+    return f"<b>{wrap(safe(label(r, lang)), 40)}</b> · {word}"
 
 
 def figure(frames: dict, state) -> go.Figure:

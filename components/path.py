@@ -19,7 +19,7 @@ from .figures import base, conflict_flag, customdata, empty, is_range
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import date_text, label, value_text
+from .provenance import date_text, label, safe, value_text
 
 NAME = "path"
 TAB = "crash"
@@ -155,7 +155,7 @@ def figure(frames: dict, state) -> go.Figure:
     ev.add_event_lines(fig, events, state)
     ev.add_event_markers(fig, events, frames, state)
     unit = str(df[C.UNIT].iloc[0])
-    name = f"{label(df.iloc[0], state.lang)} · {ev.word(AXIS_UNIT.get(unit, (unit, unit)), state.lang)}"
+    name = f"{safe(label(df.iloc[0], state.lang))} · {ev.word(AXIS_UNIT.get(unit, (unit, unit)), state.lang)}"
     base(fig, state, height=460, title={"text": name, "x": 0, "xanchor": "left", "y": 0.98,
                                         "font": {"size": 16}})
     fig.update_layout(legend={"yanchor": "top", "y": -0.1}, margin={"t": 50})

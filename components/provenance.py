@@ -6,6 +6,7 @@ Every string from the data is HTML-escaped before it reaches Plotly, which rende
 from __future__ import annotations
 
 import math
+from html import escape as _escape
 import re
 
 import pandas as pd
@@ -134,6 +135,12 @@ def outlet_label(outlet: str, frames: dict, lang: str = "en") -> str:
         return ""
     names = frames["outlets"].set_index(C.ID)["name_zh" if lang == "zh" else "name_en"]
     return str(names.get(outlet, outlet))
+
+
+def safe(text) -> str:
+    """Data text for a Plotly label, legend or title: Plotly reads a subset of HTML there, and text from the
+    data must show as written, never as markup."""
+    return _escape(str(text), quote=False)
 
 
 def label(row, lang: str = "en") -> str:

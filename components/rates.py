@@ -21,7 +21,7 @@ from .figures import add_notes, base, conflict_flag, customdata, empty, is_range
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import date_text, label, value_text, window_text
+from .provenance import date_text, label, safe, value_text, window_text
 
 NAME = "rates"
 TAB = "context"
@@ -78,7 +78,7 @@ def _levels(fig, df: pd.DataFrame, frames: dict, state, axes, legend_seen: set, 
     segment for a range; labels are the source's words."""
     th = theme(state.theme)
     for asset, part in df.groupby(C.ASSET, sort=False):
-        colour, name = class_colour(part[C.ASSET_CLASS].iloc[0]), label(part.iloc[0], state.lang)
+        colour, name = class_colour(part[C.ASSET_CLASS].iloc[0]), safe(label(part.iloc[0], state.lang))
         ranges, months = part[is_range(part)], part[~is_range(part) & (part[C.DATE_PRECISION] != "day")]
         ev.add_segments(fig, months, [(ev.span(d, p), (v, v)) for d, p, v in
                                       zip(months[C.DATE], months[C.DATE_PRECISION], months[C.VALUE])],
@@ -126,7 +126,7 @@ def _changes(fig, df: pd.DataFrame, frames: dict, state, axes, xrange, yrange, p
         colour, flags = class_colour(part[C.ASSET_CLASS].iloc[0]), conflict_flag(part)
         fig.add_trace(go.Bar(
             x=part[C.DATE], y=part[C.VALUE], offset=part["_off"].tolist(), width=part["_w"].tolist(),
-            xaxis=axes[0], yaxis=axes[1], name=label(part.iloc[0], state.lang), showlegend=False,
+            xaxis=axes[0], yaxis=axes[1], name=safe(label(part.iloc[0], state.lang)), showlegend=False,
             marker={"color": colour, "opacity": [1.0 if p == "day" else 0.45 for p in part[C.DATE_PRECISION]],
                     "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
                     "line": {"color": [th["outline"] if f else colour for f in flags],

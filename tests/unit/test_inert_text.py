@@ -1,0 +1,44 @@
+"""Text from the data never reaches Plotly as markup: labels, titles, legends and hovers show it as written."""
+from __future__ import annotations
+
+import pytest
+
+from components.panels import PANELS
+from components.state import State
+from data.columns import C
+from data.frames import _records
+
+HOSTILE = '<img src=x onerror=alert(1)><b>bold</b>'
+
+
+@pytest.fixture(scope="module")
+def hostile(dataset) -> dict:
+    frames = {name: df.copy() for name, df in dataset.frames.items() if name != "records"}
+    for df in frames.values():
+        for col in df.columns:
+            if col.endswith(("_en", "_zh")) or col == C.QUOTE:
+                df[col] = df[col].astype(object).map(lambda v: HOSTILE + v if isinstance(v, str) and v else v)
+    frames["records"] = _records(frames)
+    return frames
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _strings(value)
+
+
+@pytest.mark.parametrize("name", sorted(PANELS))
+@pytest.mark.parametrize("episode", ["jan-2026-sell-america", "feb-2026-crash", "both"])
+def test_it001_data_text_is_escaped_in_every_figure(hostile, name, episode):
+    for lang in ("en", "zh"):
+        fig = PANELS[name].figure(hostile, State(episode=episode, lang=lang)).to_plotly_json()
+        raw = [s for s in _strings(fig) if "<img" in s or "<b>bold" in s]
+        assert not raw, raw[:3]
+        shown = [s for s in _strings(fig) if "&lt;img src=x" in s]
+        assert shown or not PANELS[name].rows(hostile, State(episode=episode)).shape[0], "the text is still shown"
