@@ -17,7 +17,7 @@ from .figures import add_notes, bar_extent, base, conflict_flag, customdata, emp
 from .hover import hovers
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import label, safe, value_text
+from .provenance import class_label, label, safe, value_text
 
 NAME = "drawdowns"
 ROW_PX = 46
@@ -64,7 +64,7 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
         length, start = bar_extent(part)
         conflicts = conflict_flag(part)
         fig.add_trace(go.Bar(
-            orientation="h", x=length, base=start, y=part["_y"], name=_class_label(frames, cls, state.lang),
+            orientation="h", x=length, base=start, y=part["_y"], name=class_label(frames, cls, state.lang),
             legendgroup=str(cls), showlegend=legend,
             marker={"color": class_colour(cls), "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
                     "line": {"color": [th["outline"] if c else "rgba(0,0,0,0)" for c in conflicts],
@@ -73,11 +73,6 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
             hovertext=hovers(part, frames, state.lang),
             hovertemplate="%{hovertext}<extra></extra>", customdata=customdata(part),
         ), **({"row": 1, "col": col} if col else {}))
-
-
-def _class_label(frames: dict, cls, lang: str) -> str:
-    classes = frames["classes"].set_index(C.ID)
-    return safe(classes[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].get(str(cls), cls))
 
 
 def figure(frames: dict, state) -> go.Figure:

@@ -21,7 +21,7 @@ from .figures import add_notes, base, conflict_flag, customdata, empty, patterns
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import date_text, label, outlet_label, safe, shorten, source_label, value_text, with_unit
+from .provenance import class_label, date_text, label, outlet_label, safe, shorten, source_label, value_text, with_unit
 
 NAME = "flows"
 TAB = "crash"
@@ -107,11 +107,6 @@ def _text(r: dict, flag: bool, lang: str) -> str:
     return words + (" ⚠" if flag else "")
 
 
-def _class_label(frames: dict, cls, lang: str) -> str:
-    classes = frames["classes"].set_index(C.ID)
-    return safe(classes[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].get(str(cls), cls))
-
-
 def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     df = df[on_axis(df)]  # a figure in bitcoin is a tile above the chart
@@ -124,7 +119,7 @@ def figure(frames: dict, state) -> go.Figure:
         flags = conflict_flag(part).tolist()
         recs = part.to_dict("records")
         fig.add_trace(go.Bar(
-            orientation="h", x=part["_x"], y=part["_y"], name=_class_label(frames, cls, lang),
+            orientation="h", x=part["_x"], y=part["_y"], name=class_label(frames, cls, lang),
             legendgroup=str(cls), showlegend=True,
             marker={"color": class_colour(cls), "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
                     "line": {"color": [th["outline"] if f else "rgba(0,0,0,0)" for f in flags],

@@ -22,7 +22,7 @@ from .figures import add_notes, base, conflict_flag, customdata, empty, is_range
 from .hover import hover
 from .i18n import t
 from .palette import class_colour, theme
-from .provenance import label, safe, value_text, with_unit
+from .provenance import class_label, label, value_text, with_unit
 
 NAME = "forecasts"
 TAB = "context"
@@ -39,10 +39,6 @@ WORDS = {"previous": ("previous forecast (hollow)", "此前预测（空心）"),
          "count": ("count", "次")}
 # percentages of different things must not share an axis; prices, amounts and volumes of one subject may
 SPLIT_BY_METRIC = frozenset({"pct", "count"})
-
-
-def _class_names(frames: dict, lang: str) -> pd.Series:
-    return frames["classes"].set_index(C.ID)[C.LABEL_ZH if lang == "zh" else C.LABEL_EN]
 
 
 def _w(key: str, lang: str) -> str:
@@ -155,7 +151,7 @@ def _panel(fig, part: pd.DataFrame, frames: dict, state, row: int, legend: set) 
         group = "previous" if hollow else cls
         fig.add_trace(go.Scatter(
             x=p[C.VALUE].tolist(), y=p["_y"].tolist(), mode="markers+text", marker=_marker(p, th, hollow),
-            name=_w("previous", lang) if hollow else safe(_class_names(frames, lang).get(cls, cls)), legendgroup=group,
+            name=_w("previous", lang) if hollow else class_label(frames, cls, lang), legendgroup=group,
             showlegend=group not in legend,
             text=[_text(r, c, lang) for r, c in zip(p.to_dict("records"), conflict_flag(p))],
             textposition=[side.get(i, "middle right") for i in p.index], cliponaxis=False, textfont={"size": 13},

@@ -22,7 +22,7 @@ from data.schema import AMOUNT_UNITS, UNITS
 from .figures import add_notes, base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
 from .palette import class_colour, theme
-from .provenance import date_text, label, number, safe, value_text
+from .provenance import class_label, date_text, label, number, value_text
 
 NAME = "holders"
 TAB = "context"
@@ -117,7 +117,6 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 def _traces(fig, df: pd.DataFrame, frames: dict, state, row: int, tiles: bool, shown: set) -> None:
     """One trace per asset class: bars in $ bn (row 1) or equal-length labelled tiles (row 2)."""
     th = theme(state.theme)
-    names = frames["classes"].set_index(C.ID)[C.LABEL_ZH if state.lang == "zh" else C.LABEL_EN]
     for cls, part in df.groupby(C.ASSET_CLASS, sort=False, observed=True):
         # the legend swatch copies a trace's first point: put a figure without a conflict outline first
         part = part.iloc[conflict_flag(part).astype(int).argsort(kind="stable")]
@@ -130,7 +129,7 @@ def _traces(fig, df: pd.DataFrame, frames: dict, state, row: int, tiles: bool, s
             lo, hi, val = in_bn(part, C.LOW), in_bn(part, C.HIGH), in_bn(part)
             x, start = val.fillna(hi - lo).tolist(), lo.where(val.isna()).tolist()
         fig.add_trace(go.Bar(
-            orientation="h", x=x, base=start, y=part["_y"].tolist(), name=safe(names.get(str(cls), cls)),
+            orientation="h", x=x, base=start, y=part["_y"].tolist(), name=class_label(frames, cls, state.lang),
             legendgroup=str(cls), showlegend=str(cls) not in shown,
             marker={"color": _rgba(colour, 0.3) if tiles else colour,
                     "pattern": {"shape": patterns(part), "fgcolor": th["ink"], "solidity": 0.25},

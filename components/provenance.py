@@ -143,6 +143,13 @@ def safe(text) -> str:
     return _escape(str(text), quote=False)
 
 
+def class_label(frames: dict, asset_class, lang: str = "en") -> str:
+    """An asset class's name from the vocabulary, safe for Plotly (its legend entry in every chart)."""
+    classes = frames["classes"]
+    match = classes.loc[classes[C.ID] == str(asset_class), C.LABEL_ZH if lang == "zh" else C.LABEL_EN]
+    return safe(match.iloc[0] if len(match) else asset_class)
+
+
 def label(row, lang: str = "en") -> str:
     """The data's label for what a row is about; rows about no named thing are named by their dimension."""
     text = row.get(C.LABEL_ZH if lang == "zh" else C.LABEL_EN) or row.get(C.LABEL_EN)
