@@ -19,6 +19,12 @@ def dataset():
 
 
 @pytest.fixture(scope="session")
+def frames(dataset) -> dict:
+    """The shipped dataset's frames, for the figure builders."""
+    return dataset.frames
+
+
+@pytest.fixture(scope="session")
 def seeds() -> dict[str, str]:
     """Seed file name -> text. Skips when the documents are absent, unless CRASHBOARD_REQUIRE_SEEDS is set (CI)."""
     files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []

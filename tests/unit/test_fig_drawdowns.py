@@ -10,23 +10,15 @@ from components.palette import class_colour
 from components.state import State
 from data.columns import C
 
+from . import figure_points as fp
+
 FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
-
-
-def _points(fig):
-    """(trace, index) of every bar, with its customdata record id."""
-    return [(tr, i, tr.customdata[i][2]) for tr in fig.data if tr.type == "bar" for i in range(len(tr.x))]
-
-
-@pytest.fixture(scope="module")
-def frames(dataset):
-    return dataset.frames
 
 
 def test_dd001_every_shown_row_is_one_bar_with_its_value(frames):
     state = State(episode=FEB)
     rows = drawdowns.rows(frames, state).set_index(C.ID)
-    bars = _points(drawdowns.figure(frames, state))
+    bars = fp.bars(drawdowns.figure(frames, state))
     assert sorted(rid for *_, rid in bars) == sorted(rows.index)
     for tr, i, rid in bars:
         row = rows.loc[rid]
@@ -47,13 +39,13 @@ def test_dd002_window_picks_the_rows(frames):
 def test_dd003_bars_take_their_class_colour(frames):
     fig = drawdowns.figure(frames, State(episode=FEB))
     rows = drawdowns.rows(frames, State(episode=FEB)).set_index(C.ID)
-    for tr, _, rid in _points(fig):
+    for tr, _, rid in fp.bars(fig):
         assert tr.marker.color == class_colour(rows.loc[rid, C.ASSET_CLASS])
 
 
 def test_dd004_hover_names_source_outlet_and_quote(frames):
     fig = drawdowns.figure(frames, State(episode=FEB))
-    btc = next((tr, i) for tr, i, rid in _points(fig) if rid == "btc-intraday")
+    btc = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "btc-intraday")
     text = btc[0].hovertext[btc[1]]
     row = frames["moves"].set_index(C.ID).loc["btc-intraday"]
     assert row[C.SOURCE][:3] in text and "CoinGlass" in text and "12.81%" in text
@@ -64,28 +56,28 @@ def test_dd005_conflicts_are_outlined_and_flagged(frames):
     state = State(episode=JAN)
     fig = drawdowns.figure(frames, state)
     rows = drawdowns.rows(frames, state).set_index(C.ID)
-    for tr, i, rid in _points(fig):
+    for tr, i, rid in fp.bars(fig):
         disputed = rows.loc[rid, C.CONFLICT_IDS] != ""
         assert tr.text[i].endswith("⚠") == disputed
         assert (tr.marker.line.width[i] > 0) == disputed
-    dow = [tr.hovertext[i] for tr, i, rid in _points(fig) if rid.startswith("djia-1d")]
+    dow = [tr.hovertext[i] for tr, i, rid in fp.bars(fig) if rid.startswith("djia-1d")]
     assert len(dow) == 2 and all("20 Jan 2026" in h and "21 Jan 2026" in h for h in dow)
 
 
 def test_dd006_derived_bars_are_hatched_and_say_so(frames):
     fig = drawdowns.figure(frames, State(episode=FEB))
     rows = drawdowns.rows(frames, State(episode=FEB)).set_index(C.ID)
-    for tr, i, rid in _points(fig):
+    for tr, i, rid in fp.bars(fig):
         assert (tr.marker.pattern.shape[i] == DERIVED_PATTERN) == bool(rows.loc[rid, C.DERIVED])
-    silver = next((tr, i) for tr, i, rid in _points(fig) if rid == "silver-range-span-derived")
+    silver = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "silver-range-span-derived")
     assert "Derived by Crashboard" in silver[0].hovertext[silver[1]] and "derived" in silver[0].y[silver[1]]
 
 
 def test_dd007_bounds_keep_the_source_words(frames):
     fig = drawdowns.figure(frames, State(episode=FEB))
-    amd = next((tr, i) for tr, i, rid in _points(fig) if rid == "amd-1d")
+    amd = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "amd-1d")
     assert amd[0].text[amd[1]].startswith("over ")
-    dow = next((tr, i) for tr, i, rid in _points(fig) if rid == "djia-1d")
+    dow = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "djia-1d")
     assert dow[0].text[dow[1]].startswith("≈ ")
 
 

@@ -12,26 +12,15 @@ from components.state import State
 from data.columns import C
 from data.schema import UNITS
 
+from . import figure_points as fp
+
 FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
-
-
-@pytest.fixture(scope="module")
-def frames(dataset):
-    return dataset.frames
 
 
 @pytest.fixture(scope="module")
 def feb(frames):
     state = State(episode=FEB)
     return flows.rows(frames, state), flows.figure(frames, state), flows.extra(frames, state)
-
-
-def _points(fig):
-    return [(tr, i, tr.customdata[i][2]) for tr in fig.data if tr.type == "bar" for i in range(len(tr.x))]
-
-
-def _bar(fig, rid):
-    return next((tr, i) for tr, i, r in _points(fig) if r == rid)
 
 
 def _text(component) -> str:
@@ -43,7 +32,7 @@ def _text(component) -> str:
 
 def test_fl001_every_flow_row_appears_exactly_once(frames, feb):
     rows, fig, extra = feb
-    bars = [rid for *_, rid in _points(fig)]
+    bars = [rid for *_, rid in fp.bars(fig)]
     tiles = [tile.to_plotly_json()["props"]["data-record"] for tile in extra]
     assert sorted(bars + tiles) == sorted(rows[C.ID]) and len(bars + tiles) == len(set(bars + tiles))
     assert set(rows[C.ID]) == set(frames["flows"].query(f"{C.EPISODE} == @FEB")[C.ID])
@@ -52,7 +41,7 @@ def test_fl001_every_flow_row_appears_exactly_once(frames, feb):
 def test_fl002_values_on_the_usd_bn_axis(feb):
     rows, fig, _ = feb
     rows = rows.set_index(C.ID)
-    for tr, i, rid in _points(fig):
+    for tr, i, rid in fp.bars(fig):
         row = rows.loc[rid]
         factor = UNITS[row[C.UNIT]].factor / UNITS["usd_bn"].factor
         assert tr.x[i] == pytest.approx(row[C.VALUE] * factor)
@@ -71,7 +60,7 @@ def test_fl003_usd_mn_is_converted_and_says_so(frames):
 
 def test_fl004_out_and_in_told_apart_by_side_and_word(feb):
     _, fig, _ = feb
-    points = _points(fig)
+    points = fp.bars(fig)
     assert {tr.x[i] < 0 for tr, i, _ in points} == {True, False}
     for tr, i, _ in points:
         assert tr.text[i].startswith("▼ out" if tr.x[i] < 0 else "▲ in")
@@ -80,12 +69,12 @@ def test_fl004_out_and_in_told_apart_by_side_and_word(feb):
 def test_fl005_labels_name_fund_and_period(frames, feb):
     rows, fig, _ = feb
     rows = rows.set_index(C.ID, drop=False)
-    for tr, i, rid in _points(fig):
+    for tr, i, rid in fp.bars(fig):
         row = rows.loc[rid].to_dict()
         assert tr.y[i].startswith(label(row, "en") + " · ") and date_text(row, "en") in tr.y[i]
-    assert _bar(fig, "btc-etf-12-days")[0].y[_bar(fig, "btc-etf-12-days")[1]].endswith(
+    assert fp.bar(fig, "btc-etf-12-days")[0].y[fp.bar(fig, "btc-etf-12-days")[1]].endswith(
         "cumulative since 16 Jan 2026")
-    tr, i = _bar(fig, "btc-etf-avg-since-jan16")
+    tr, i = fp.bar(fig, "btc-etf-avg-since-jan16")
     assert tr.y[i].endswith("average per day since 16 Jan 2026")
     shown = {a.text for a in fig.layout.annotations}  # the names are drawn above the bars
     assert "<b>US spot bitcoin ETFs</b> · average per day since 16 Jan 2026" in shown
@@ -104,22 +93,22 @@ def test_fl006_grouped_by_fund_btc_first_then_by_date(feb):
 def test_fl007_the_calendar_pairs_both_shown_with_the_marker_where_disputed(feb):
     rows, fig, _ = feb
     rows = rows.set_index(C.ID)
-    text_mon, table_mon = _bar(fig, "btc-etf-monday-text"), _bar(fig, "btc-etf-feb3-table")
+    text_mon, table_mon = fp.bar(fig, "btc-etf-monday-text"), fp.bar(fig, "btc-etf-feb3-table")
     assert text_mon[0].y[text_mon[1]].endswith("2 Feb 2026 (Mon)")
     assert table_mon[0].y[table_mon[1]].endswith("3 Feb 2026 (Mon)")
     assert text_mon[0].x[text_mon[1]] == table_mon[0].x[table_mon[1]] == pytest.approx(0.562)
     assert "calendar says Tuesday" in table_mon[0].hovertext[table_mon[1]]
-    for tr, i, rid in _points(fig):  # ⚠ and outline on exactly the rows with conflict ids
+    for tr, i, rid in fp.bars(fig):  # ⚠ and outline on exactly the rows with conflict ids
         disputed = rows.loc[rid, C.CONFLICT_IDS] != ""
         assert tr.text[i].endswith("⚠") == disputed and (tr.marker.line.width[i] > 0) == disputed
-    avg = _bar(fig, "btc-etf-avg-since-jan16")
+    avg = fp.bar(fig, "btc-etf-avg-since-jan16")
     assert avg[0].text[avg[1]].endswith("⚠") and "ZeroCap" in avg[0].hovertext[avg[1]]
 
 
 def test_fl008_btc_unit_row_is_a_tile_not_on_the_dollar_axis(frames, feb):
     rows, fig, extra = feb
     btc = rows[rows[C.UNIT] == "btc"].iloc[0].to_dict()
-    assert btc[C.ID] not in [rid for *_, rid in _points(fig)]
+    assert btc[C.ID] not in [rid for *_, rid in fp.bars(fig)]
     (tile,) = extra
     assert value_text(btc, "en") in _text(tile) and "not on the $ axis" in _text(tile)
     props = tile.to_plotly_json()["props"]
@@ -128,15 +117,15 @@ def test_fl008_btc_unit_row_is_a_tile_not_on_the_dollar_axis(frames, feb):
 
 def test_fl009_hover_names_source_and_quote(frames, feb):
     _, fig, _ = feb
-    tr, i = _bar(fig, "gold-etf-jan")
+    tr, i = fp.bar(fig, "gold-etf-jan")
     row = frames["flows"].set_index(C.ID).loc["gold-etf-jan"]
     assert row[C.SOURCE][:3] in tr.hovertext[i] and "187亿美元" in tr.hovertext[i]
 
 
 def test_fl010_bounds_keep_their_words(feb):
     _, fig, _ = feb
-    assert "over −$2.9 bn" in _bar(fig, "btc-etf-12-days")[0].text[_bar(fig, "btc-etf-12-days")[1]]
-    tr, i = _bar(fig, "leveraged-etf-rebalancing")
+    assert "over −$2.9 bn" in fp.bar(fig, "btc-etf-12-days")[0].text[fp.bar(fig, "btc-etf-12-days")[1]]
+    tr, i = fp.bar(fig, "leveraged-etf-rebalancing")
     assert tr.text[i] == "▼ out ≈ −$18 bn"
 
 
@@ -148,7 +137,7 @@ def test_fl011_class_filter_and_empty_states(frames):
     assert len(flows.extra(frames, State(episode=FEB, classes=("crypto",)))) == 1
     gold = flows.figure(frames, State(episode=FEB, classes=("precious_metal",)))
     assert flows.extra(frames, State(episode=FEB, classes=("precious_metal",))) == []
-    assert [rid for *_, rid in _points(gold)] == ["gold-etf-jan"]
+    assert [rid for *_, rid in fp.bars(gold)] == ["gold-etf-jan"]
     fx = flows.figure(frames, State(episode=FEB, classes=("fx",)))
     assert not fx.data and "selected classes" in fx.layout.annotations[0].text
     jan = flows.figure(frames, State(episode=JAN))

@@ -16,11 +16,6 @@ from data.columns import C
 FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
 
 
-@pytest.fixture(scope="module")
-def frames(dataset):
-    return dataset.frames
-
-
 def dated_prices(frames, asset):
     m = frames["moves"]
     keep = (m[C.ASSET] == asset) & m[C.METRIC].isin([*sel.LEVEL_METRICS, "price_range"]) & m[C.DATE].notna()

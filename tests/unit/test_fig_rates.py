@@ -18,11 +18,6 @@ FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
 
 
 @pytest.fixture(scope="module")
-def frames(dataset):
-    return dataset.frames
-
-
-@pytest.fixture(scope="module")
 def both(frames):
     return rates.figure(frames, State())
 

@@ -19,11 +19,6 @@ from data.schema import EVENT_CATEGORIES
 FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
 
 
-@pytest.fixture(scope="module")
-def frames(dataset):
-    return dataset.frames
-
-
 def drawn(fig):
     """event id -> list of (trace, point index) for every event point drawn (legend keys draw none)."""
     out = {}
