@@ -1,4 +1,4 @@
-"""Load a data directory: the sources registry, the vocabulary and every episode file.
+"""Load a data directory: the sources registry, the vocabulary, every episode file and every story file.
 
 A bad file is reported and left out; the good ones are served. Loading is cached per process and keyed on the
 files' names, sizes and modification times, so the same files give the same (shared, read-only) dataset.
@@ -13,16 +13,19 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from . import checks, safeyaml
+from .columns import C
 from .episode import EpisodeDoc, read_episode
 from .errors import DataError, Issue
 from .frames import build_frames
 from .models import SourcesFile, VocabularyFile
+from .stories import Story, placeholder_count, read_story
 from .translate import issues_from
 
 DEFAULT_DIR = Path(__file__).resolve().parent
 SOURCES_FILE = "sources.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
 EPISODES_DIR = "episodes"
+STORIES_DIR = "stories"
 
 
 @dataclass
@@ -30,7 +33,7 @@ class FileReport:
     """What happened to one file: its counts when accepted, its issues when rejected."""
 
     path: str
-    kind: str                         # "sources" | "vocabulary" | "episode"
+    kind: str                         # "sources" | "vocabulary" | "episode" | "story"
     issues: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -46,6 +49,7 @@ class Dataset:
     frames: dict[str, pd.DataFrame]
     reports: list[FileReport]
     data_dir: str
+    stories: tuple[Story, ...] = ()   # in the order of frames["episodes"], then by id
 
     @property
     def rejected(self) -> list[FileReport]:
@@ -98,7 +102,14 @@ def read_context(root: Path) -> tuple[checks.Context, SourcesFile | None, Vocabu
 
 
 def episode_files(root: Path) -> list[Path]:
-    folder = root / EPISODES_DIR
+    return _yaml_files(root / EPISODES_DIR)
+
+
+def story_files(root: Path) -> list[Path]:
+    return _yaml_files(root / STORIES_DIR)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
@@ -153,19 +164,46 @@ def _check_cross_refs(docs: list[EpisodeDoc], reports: list[FileReport]) -> None
                                                           doc.lines.get(c.id, 0), 1, ("conflicts",)))
 
 
-@functools.lru_cache(maxsize=8)
-def _load(root: str, fingerprint: tuple) -> Dataset:
-    path = Path(root)
+def read_stories(paths: list[Path], root: Path, frames: dict) -> tuple[list[Story], list[FileReport]]:
+    """Stories checked against the frames built from the accepted episodes; a story id is used once."""
+    stories, reports, taken = [], [], {}
+    for path in paths:
+        report = FileReport(_display(path, root), "story")
+        reports.append(report)
+        try:
+            story = read_story(path.read_bytes(), report.path, frames, taken)
+        except DataError as exc:
+            report.issues += exc.issues
+            continue
+        except OSError as exc:
+            report.issues.append(Issue(report.path, f"cannot read: {exc.strerror}"))
+            continue
+        taken[story.id] = report.path
+        report.episode = story.episode
+        report.counts = {"slides": len(story.slides), "placeholders": placeholder_count(story)}
+        stories.append(story)
+    order = {str(e): i for i, e in enumerate(frames["episodes"][C.ID])}
+    return sorted(stories, key=lambda s: (order.get(s.episode, len(order)), s.id)), reports
+
+
+def build(path: Path, stories: list[Path] | None = None) -> Dataset:
+    """Read and check every file of a data directory (uncached); `stories` replaces its story files."""
     ctx, registry, vocab, reports = read_context(path)
     docs, ep_reports = read_episodes(episode_files(path), path, ctx, registry is not None and vocab is not None)
     accepted = {r.path for r in ep_reports if r.ok}
     docs = [d for d in docs if d.file in accepted]
     frames = build_frames(docs, registry, vocab)
-    return Dataset(frames, reports + ep_reports, root)
+    told, story_reports = read_stories(story_files(path) if stories is None else stories, path, frames)
+    return Dataset(frames, reports + ep_reports + story_reports, str(path), tuple(told))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(root: str, fingerprint: tuple) -> Dataset:
+    return build(Path(root))
 
 
 def fingerprint(root: Path) -> tuple:
-    files = [root / SOURCES_FILE, root / VOCABULARY_FILE, *episode_files(root)]
+    files = [root / SOURCES_FILE, root / VOCABULARY_FILE, *episode_files(root), *story_files(root)]
     out = []
     for f in files:
         try:

@@ -1,14 +1,16 @@
 """`python app.py validate [PATH ...]`: check files and print one line per file.
 
 A PATH may be a data directory, an episode file (checked against the registry and vocabulary of the data
-directory), or a sources/vocabulary file.
+directory), a story file (checked against the data directory's episodes), or a sources/vocabulary file.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import Issue
-from .loader import (SOURCES_FILE, VOCABULARY_FILE, FileReport, episode_files, read_context, read_episodes)
+from . import safeyaml
+from .errors import DataError, Issue
+from .loader import (SOURCES_FILE, STORIES_DIR, VOCABULARY_FILE, FileReport, build, episode_files, read_context,
+                     read_episodes, story_files)
 
 
 def validate(paths: list[str], data_dir: Path) -> list[FileReport]:
@@ -20,12 +22,18 @@ def validate(paths: list[str], data_dir: Path) -> list[FileReport]:
         root = target if target.is_dir() else data_dir
         ctx, registry, vocab, context_reports = read_context(root)
         if target.is_dir():
-            _, eps = read_episodes(episode_files(root), root, ctx, registry is not None and vocab is not None)
-            reports += context_reports + eps
+            reports += build(root).reports
         elif target.name in (SOURCES_FILE, VOCABULARY_FILE) and target.resolve().parent == root.resolve():
             reports += [r for r in context_reports if r.path.endswith(target.name)]
         elif not target.exists():
             reports.append(FileReport(str(target), "episode", [Issue(str(target), "no such file")]))
+        elif _is_story(target):
+            # checked against the data directory's episodes, and after its other stories so that a clash of
+            # story ids is reported on this file
+            others = [p for p in story_files(root) if p.resolve() != target.resolve()]
+            ds = build(root, [*others, target])
+            reports += [r for r in ds.reports if not r.ok and r.kind != "story"]
+            reports += [r for r in ds.reports if r.kind == "story"][-1:]
         else:
             # checked together with the data directory's other episodes, so cross-episode references resolve
             others = [p for p in episode_files(root) if p.resolve() != target.resolve()]
@@ -35,9 +43,23 @@ def validate(paths: list[str], data_dir: Path) -> list[FileReport]:
     return reports
 
 
+def _is_story(path: Path) -> bool:
+    """A file in a stories folder, or one whose top level has a 'story' (a draft kept elsewhere)."""
+    if path.resolve().parent.name == STORIES_DIR:
+        return True
+    try:
+        data = safeyaml.load_bytes(path.read_bytes(), str(path)).data
+    except (DataError, OSError):
+        return False
+    return isinstance(data, dict) and "story" in data
+
+
 def summary_line(report: FileReport) -> str:
     """'data/episodes/x.yaml: moves 24, rates 3, ... conflicts 11 (0 calendar)'."""
     counts = dict(report.counts)
+    if report.kind == "story":
+        return (f"{report.path} (story of {report.episode}): {counts.get('slides', 0)} slides, "
+                f"{counts.get('placeholders', 0)} placeholders")
     if report.kind != "episode":
         return f"{report.path}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
     conflicts = counts.pop("conflicts", 0)
