@@ -1,9 +1,11 @@
 """Crashboard: the Dash app factory and the command line.
 
-    python app.py [serve] [--host 127.0.0.1] [--port 8050] [--data DIR]
+    python app.py [serve] [--host 127.0.0.1] [--port 8050] [--data DIR] [--frame-ancestors ORIGINS]
     python app.py validate [PATH ...] [--data DIR]
+    python app.py export --out DIR [--episode ID] [--lang en|zh] [--no-images]
 
-WSGI servers import `app:server`; it is built on first use from $CRASHBOARD_DATA (default: data/).
+WSGI servers import `app:server`; it is built on first use from $CRASHBOARD_DATA (default: data/), with the
+framing allowlist from $CRASHBOARD_FRAME_ANCESTORS.
 """
 from __future__ import annotations
 
@@ -18,16 +20,18 @@ import callbacks
 from components import layout
 from data import DEFAULT_DIR, load_dataset
 from data.validate import render, validate
+from web import framing, pages
 
-ROOT = Path(__file__).resolve().parent
 
-
-def create_app(data_dir: str | Path = DEFAULT_DIR) -> Dash:
-    """A Dash app serving the datasets of `data_dir`; files that fail validation are reported on the page."""
+def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None = None) -> Dash:
+    """The dashboard serving the data of `data_dir` (files that fail validation are reported on the page), with
+    the chart embeds and presenter mode on the same server. `frame_ancestors` lists the origins that may frame
+    the embeds (default: $CRASHBOARD_FRAME_ANCESTORS; none)."""
     dataset = load_dataset(data_dir)
-    app = Dash(__name__, title="Crashboard", assets_folder=str(ROOT / "assets"), update_title=None)
+    app = Dash(__name__, title="Crashboard", **pages.dash_options())
     app.layout = layout.page(dataset)
-    callbacks.register(app, dataset)
+    data = callbacks.register(app, dataset)
+    pages.mount(app, data, framing.from_env(frame_ancestors))
     return app
 
 
@@ -51,12 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     for p in (parser, serve):
         p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
         p.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
+        p.add_argument("--frame-ancestors", default=None, metavar="ORIGINS",
+                       help=f"origins that may frame the chart embeds (default: ${framing.ENV}, else none)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         text, code = render(validate(args.paths, Path(args.data)))
         print(text)
         return code
-    create_app(args.data).run(host=args.host, port=args.port, debug=False)
+    try:
+        app = create_app(args.data, args.frame_ancestors)
+    except framing.FramingError as exc:
+        parser.error(str(exc))
+    app.run(host=args.host, port=args.port, debug=False)
     return 0
 
 

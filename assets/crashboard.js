@@ -96,7 +96,12 @@
     return cls;
   }
 
+  function notes(clicks) {  // presenter mode: N, or the Notes button, shows and hides the speaker notes
+    var shown = (clicks || 0) % 2 === 1;
+    return [!shown, shown ? "true" : "false"];
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    crashboard: {highlight: highlight, hoverSync: hoverSync, showTab: showTab, theme: theme}
+    crashboard: {highlight: highlight, hoverSync: hoverSync, showTab: showTab, theme: theme, notes: notes}
   });
 })();

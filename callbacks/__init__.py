@@ -7,20 +7,27 @@ directly, and `register(app, dataset)` attaches thin wrappers to the app.
     data_view     each chart's table toggle and CSV download
     language      interface words and control options in the chosen language
     details       the selection, conflicts and sources panels
+    share         each chart's Share / Embed box: permalink, <iframe> snippet, auto-height script tag
     clientside    highlighting, hover sync, tabs and theme, in assets/crashboard.js
+    embed         the chart-only page under /embed/
+    present       presenter mode under /present/: slides, class toggles, notes
 """
 from __future__ import annotations
 
 from data.loader import Dataset
 
-from . import clientside, cross_filter, data_view, details, language, render, url_state
+from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
 from .context import AppData
 
-MODULES = (url_state, render, cross_filter, data_view, language, details, clientside)
+PAGES = {"dashboard": (url_state, render, cross_filter, data_view, language, details, share, clientside),
+         "embed": (embed,), "present": (present,)}
 
 
-def register(app, dataset: Dataset) -> None:
-    """Attach every callback to `app`, serving `dataset`."""
-    data = AppData.of(dataset)
-    for module in MODULES:
+def register(app, data: AppData | Dataset, page: str = "dashboard") -> AppData:
+    """Attach the callbacks of one page (the dashboard, the embed or presenter mode) to its Dash app. The apps
+    of one server share one AppData: the frames, and the cache of drawn views."""
+    if isinstance(data, Dataset):
+        data = AppData.of(data)
+    for module in PAGES[page]:
         module.register(app, data)
+    return data

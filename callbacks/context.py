@@ -17,6 +17,7 @@ VIEW_KEYS = ("episode", "classes", "window", "lang", "theme")  # what the charts
 class AppData:
     frames: dict
     choices: Choices
+    stories: tuple = ()  # presenter stories (data.stories.Story), in episode order
     drawn: dict = field(default_factory=dict, compare=False, repr=False)  # (panel, state) -> output, see render
     lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)  # guards `drawn`
 
@@ -24,7 +25,8 @@ class AppData:
     def of(cls, dataset: Dataset) -> "AppData":
         for lang in LANGS:
             warm(dataset.frames, lang)  # build every hover text now rather than in the first requests
-        return cls(dataset.frames, Choices.from_frames(dataset.frames, NAMES))
+        choices = Choices.from_frames(dataset.frames, NAMES)
+        return cls(dataset.frames, choices, tuple(getattr(dataset, "stories", ())))
 
     def state(self, view: dict | None, selection: dict | None = None, **extra) -> State:
         """The full state from the view store and the selection store (junk in either falls back to defaults)."""

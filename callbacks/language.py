@@ -14,7 +14,7 @@ def words(data: AppData, lang: str, keys: list[str]) -> dict:
     """Everything the language changes, by output."""
     lang = lang if lang in ("en", "zh") else "en"
     return {
-        "texts": [t(k, lang) if k in STRINGS else k for k in keys],
+        "texts": [t(k, lang) if k in STRINGS else k for k in keys],  # keys: ids.text_key of each text id
         "episodes": controls.episode_options(data.frames, lang),
         "classes": controls.class_options(data.frames, lang),
         "tabs": controls.simple_options("tab", TABS, lang),
@@ -34,7 +34,7 @@ def register(app, data: AppData) -> None:
                   Output(ids.download_button(ALL), "children"), Output(ids.PAGE, "lang"),
                   Input(ids.LANG, "value"))
     def language(lang):
-        keys = [o["id"]["key"] for o in ctx.outputs_list[0]]
+        keys = [ids.text_key(o["id"]) for o in ctx.outputs_list[0]]
         w = words(data, lang, keys)
         n = len(ctx.outputs_list[6])
         return (w["texts"], w["episodes"], w["classes"], w["tabs"], w["themes"], w["clear"], [w["show"]] * n,

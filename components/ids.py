@@ -48,9 +48,15 @@ def extra(name: str) -> dict:
     return {"type": "extra", "name": name}
 
 
-def text(key: str) -> dict:
-    """A piece of interface text, rewritten when the language changes."""
-    return {"type": "text", "key": key}
+def text(key: str, where: str = "") -> dict:
+    """A piece of interface text, rewritten when the language changes. Text repeated on the page (in every
+    chart card) names where it is: 'share.title@drawdowns'."""
+    return {"type": "text", "key": f"{key}@{where}" if where else key}
+
+
+def text_key(text_id: dict) -> str:
+    """The i18n key of a text id."""
+    return str(text_id.get("key", "")).split("@")[0]
 
 
 def summary(name: str) -> str:
@@ -69,3 +75,49 @@ def episode_card(episode_id: str) -> dict:
 
 def counts_table(episode_id: str) -> dict:
     return {"type": "counts-table", "episode": episode_id}
+
+
+# --- the chart embed (/embed/<chart>) ---
+EMBED = "embed"
+EMBED_TITLE = "embed-title"
+EMBED_EXTRA = "embed-extra"
+EMBED_CHART = "embed-chart"
+EMBED_SUMMARY = "embed-summary"
+EMBED_CREDIT = "embed-credit"
+EMBED_BACK = "embed-back"
+
+# --- presenter mode (/present/) ---
+PRESENT = "present"
+PRESENT_STORY = "present-story"
+PRESENT_TITLE = "present-title"
+PRESENT_COUNTER = "present-counter"
+PRESENT_PREV = "present-prev"
+PRESENT_NEXT = "present-next"
+PRESENT_CLEAR = "present-clear"
+PRESENT_NOTES_BUTTON = "present-notes-button"
+PRESENT_NOTES = "present-notes"
+PRESENT_EXTRA = "present-extra"
+PRESENT_CHART = "present-chart"
+PRESENT_SUMMARY = "present-summary"
+PRESENT_CREDIT = "present-credit"
+PRESENT_EXIT = "present-exit"
+PRESENT_KEYS = "present-keys"
+
+
+def class_button(asset_class: str) -> dict:
+    """A presenter's big toggle for one asset class."""
+    return {"type": "class-button", "class": asset_class}
+
+
+def share_link(name: str) -> dict:
+    """A chart's permalink box in its Share / Embed panel; share_iframe and share_script are its siblings."""
+    return {"type": "share-link", "name": name}
+
+
+def share_iframe(name: str) -> dict:
+    return {"type": "share-iframe", "name": name}
+
+
+def share_script(name: str) -> dict:
+    return {"type": "share-script", "name": name}
+PRESENT_CLASSES = "present-classes"

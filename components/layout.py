@@ -33,7 +33,10 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
             dcc.Store(id=ids.VIEW), dcc.Store(id=ids.SELECTION), dcc.Store(id=ids.HIGHLIGHTED),
             dcc.Store(id=ids.HOVER_SYNC),
             html.Header([
-                html.H1("Crashboard"),
+                html.Div([html.H1("Crashboard"),
+                          html.A(t("present.link", lang), id=ids.text("present.link"), href="present/",
+                                 className="button present-link", title="?mode=present")],
+                         className="title-row"),
                 html.P(t("app.tagline", lang), id=ids.text("app.tagline")),
                 controls.bar(ds.frames, state),
                 html.P(t("legend.marks", lang), id=ids.text("legend.marks"), className="marks"),

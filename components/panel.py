@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from data.columns import C
 
-from . import ids
+from . import ids, share
 from .i18n import t
 from .provenance import date_text, label, outlet_label, value_text, window_text
 
@@ -81,6 +81,7 @@ def card(name: str, lang: str, open_data: bool = False, extra: bool = False) -> 
                 html.Button(t("ctl.download", lang), id=ids.download_button(name), className="button",
                             n_clicks=0),
                 dcc.Download(id=ids.download(name)),
+                share.box(name, lang),
             ], className="chart-tools"),
             html.Div(id=ids.table(name), className="table-wrap", hidden=not open_data),
         ],

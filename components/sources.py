@@ -7,6 +7,7 @@ from dash import html
 
 from data.columns import C
 
+from .i18n import t
 from .provenance import outlet_label
 
 _HEAD = {"en": ("File", "Title", "Kind", "Figures shown", "Outlets credited", "SHA-256"),
@@ -44,3 +45,32 @@ def children(frames: dict, rows: pd.DataFrame, lang: str) -> list:
                              html.Td(html.Code(sha[:12] + "…", title=sha))]))
     head = html.Thead(html.Tr([html.Th(h) for h in _HEAD.get(lang, _HEAD["en"])]))
     return [html.Table([head, html.Tbody(body)], className="sources")]
+
+
+_COLON = {"en": ": ", "zh": "："}
+
+
+def credit(frames: dict, rows: pd.DataFrame, lang: str, most: int = 3) -> str:
+    """One line naming the sources behind `rows`, for an embed or a slide: 'Source: <title> (002, Research
+    report, 2026-02-06) · via CoinGlass, Farside and 2 more'."""
+    counts = used(rows)
+    if counts.empty:
+        return ""
+    meta = frames["sources"].set_index(C.FILE)
+    files = [f for f in counts[C.FILE] if f in meta.index]
+    if len(files) == 1:
+        info = meta.loc[files[0]]
+        title = info[C.TITLE_ZH if lang == "zh" else C.TITLE_EN]
+        kind = info["kind_zh" if lang == "zh" else "kind_en"]
+        day = pd.Timestamp(info["date"]).strftime("%Y-%m-%d") if pd.notna(info["date"]) else ""
+        detail = ", ".join(p for p in (files[0][:3], kind, day) if p)
+        text = f"{t('credit.source', lang)}{_COLON.get(lang, ': ')}{title} ({detail})"
+    else:
+        text = f"{t('credit.sources', lang)}{_COLON.get(lang, ': ')}" + ", ".join(f[:3] for f in files)
+    outlets = sorted({o for line in counts["outlets"] for o in str(line).split(",") if o})
+    if outlets:
+        names = [outlet_label(o, frames, lang) for o in outlets[:most]]
+        more = len(outlets) - most
+        text += f" · {t('credit.via', lang)} " + ", ".join(names)
+        text += (" " + t("credit.more", lang).format(n=more)) if more > 0 else ""
+    return text

@@ -1,0 +1,56 @@
+"""The embed page: its path names the chart and its query the view; one callback draws everything on it."""
+from __future__ import annotations
+
+from dash import ClientsideFunction, Input, Output
+
+from components import embed, figures, ids, share, sources
+from components.i18n import t
+from components.panels import PANELS
+from components.state import parse
+
+from . import render
+from .context import AppData, view_of
+
+OUTPUTS = ("title", "extra", "figure", "style", "summary", "credit", "back", "back_text", "selection", "class",
+           "lang")
+
+
+def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
+    """Everything the embed shows for an address. An unknown chart gets a message, never an error."""
+    state = parse(search, data.choices)
+    name = embed.chart_name(pathname)
+    if name is None:
+        fig = figures.empty(state, "embed.unknown")
+        return dict(title=t("embed.unknown", state.lang), extra=[], figure=fig, style={"height": "200px"},
+                    summary="", credit="", back=prefix, back_text=t("embed.open", state.lang), selection=None,
+                    **{"class": f"embed theme-{state.theme}"}, lang=state.lang)
+    panel = PANELS[name]
+    drawn = render.draw(panel, data, view_of(state), data.selection(state.asset))
+    fig, summary, style = drawn[:3]
+    return dict(title=t(f"panel.{name}", state.lang), extra=drawn[3] if len(drawn) > 3 else [], figure=fig,
+                style=style, summary=summary,
+                credit=sources.credit(data.frames, panel.rows(data.frames, state), state.lang),
+                back=share.dashboard_url(prefix, name, panel.TAB, share.embed_state(state, data.choices),
+                                         data.choices),
+                back_text=t("embed.open", state.lang), selection=data.selection(state.asset),
+                **{"class": f"embed theme-{state.theme}"}, lang=state.lang)
+
+
+def register(app, data: AppData) -> None:
+    dashboard_prefix = app.config.requests_pathname_prefix.removesuffix(share.EMBED_PATH)
+
+    @app.callback(Output(ids.EMBED_TITLE, "children"), Output(ids.EMBED_EXTRA, "children"),
+                  Output(ids.EMBED_CHART, "figure"), Output(ids.EMBED_CHART, "style"),
+                  Output(ids.EMBED_SUMMARY, "children"), Output(ids.EMBED_CREDIT, "children"),
+                  Output(ids.EMBED_BACK, "href"), Output(ids.EMBED_BACK, "children"),
+                  Output(ids.SELECTION, "data"), Output(ids.EMBED, "className"), Output(ids.EMBED, "lang"),
+                  Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+    def embed_page(pathname, search):
+        out = view(data, pathname, search, dashboard_prefix)
+        return tuple(out[k] for k in OUTPUTS)
+
+    app.clientside_callback(  # the view's selected asset stays lit, as on the dashboard
+        ClientsideFunction("crashboard", "highlight"),
+        Output(ids.EMBED_CHART, "figure", allow_duplicate=True),
+        Input(ids.SELECTION, "data"), Input(ids.EMBED_CHART, "figure"), prevent_initial_call=True,
+    )

@@ -1,0 +1,38 @@
+"""Each chart's Share / Embed box follows the address: the permalink, the <iframe> snippet and the script tag
+for the current view. One callback fills every chart's box when the view changes."""
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State as Current
+
+from components import ids, share
+from components.i18n import t
+from components.panels import PANELS
+from components.state import parse
+
+from .context import AppData
+
+
+def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> dict[str, list]:
+    """The three texts of every named chart's box, in the order given."""
+    state = parse(search, data.choices)
+    out = {"link": [], "iframe": [], "script": []}
+    for name, style in zip(names, styles):
+        title = f"Crashboard: {t(f'panel.{name}', state.lang)}"
+        texts = share.snippets(href, name, PANELS[name].TAB, state, data.choices, title, style, prefix)
+        for key in out:
+            out[key].append(texts[key])
+    return out
+
+
+def register(app, data: AppData) -> None:
+    prefix = app.config.requests_pathname_prefix
+
+    @app.callback(Output(ids.share_link(ALL), "value"), Output(ids.share_iframe(ALL), "value"),
+                  Output(ids.share_script(ALL), "value"),
+                  Input(ids.URL, "search"), Current(ids.URL, "href"), Current(ids.chart(ALL), "style"),
+                  Current(ids.chart(ALL), "id"), Current(ids.share_link(ALL), "id"))
+    def share_boxes(search, href, styles, chart_ids, box_ids):
+        style_of = {i["name"]: s for i, s in zip(chart_ids, styles)}
+        names = [i["name"] for i in box_ids]
+        out = boxes(data, search, href, names, [style_of.get(n) for n in names], prefix)
+        return out["link"], out["iframe"], out["script"]
