@@ -8,7 +8,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 PYTEST_ARGS ?=
 
-.PHONY: run test validate browser-deps screenshot clean help
+OUT    ?= export-out
+EXPORT_ARGS ?=
+
+.PHONY: run test validate browser-deps screenshot export clean help
 
 help:
 	@sed -n '2,4p' Makefile
@@ -59,6 +62,10 @@ test: $(VENV)/.installed-test browser-deps
 # The README's picture of the dashboard, drawn by the app in headless Chromium.
 screenshot: $(VENV)/.installed-test browser-deps
 	$(PY) scripts/screenshot.py --out docs/dashboard.png
+
+# Every chart as offline HTML, PNG, SVG, CSV and a sources note, for wikis that allow no iframes (README).
+export: $(VENV)/.installed browser-deps
+	$(PY) app.py export --out $(OUT) $(EXPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -17,6 +17,7 @@ from pathlib import Path
 from dash import Dash
 
 import callbacks
+import export
 from components import layout
 from data import DEFAULT_DIR, load_dataset
 from data.validate import render, validate
@@ -50,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the dashboard (the default)")
     check = sub.add_parser("validate", help="check data files and print their counts")
     check.add_argument("paths", nargs="*", metavar="PATH", help="data directories or YAML files")
-    for p in (parser, serve, check):
+    out = sub.add_parser("export", help="write every chart as offline HTML, PNG, SVG and CSV, for wikis")
+    export.add_arguments(out)
+    for p in (parser, serve, check, out):
         p.add_argument("--data", default=str(DEFAULT_DIR), help="data directory (default: %(default)s)")
     for p in (parser, serve):
         p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         text, code = render(validate(args.paths, Path(args.data)))
         print(text)
         return code
+    if args.command == "export":
+        return export.command(args, load_dataset(args.data))
     try:
         app = create_app(args.data, args.frame_ancestors)
     except framing.FramingError as exc:

@@ -63,3 +63,27 @@ def test_csv_columns_are_documented():
 
     section = README.split("**CSV** columns:", 1)[1].split("\n\n", 1)[0]
     assert [c.strip(" `.\n") for c in section.split(",")] == CSV_COLUMNS
+
+
+def test_wiki_editors_section_documents_embeds_framing_and_export():
+    from components.panels import NAMES
+    from web import framing
+
+    section = README.split("## For wiki editors", 1)[1].split("\n## ", 1)[0]
+    for words in ("/embed/<chart>", "Share / Embed", "postMessage", "assets/host/crashboard-embed.js",
+                  framing.ENV, "--frame-ancestors", "frame-ancestors", "python app.py export", "file://"):
+        assert words in section, words
+    assert "/embed/" in section and all(f"`{n}`" in README.split("### Views", 1)[1] for n in NAMES)
+
+
+def test_presenters_section_documents_keys_and_story_fields():
+    from data.stories import SlideModel, SlideState, StoryHeader
+
+    section = README.split("## For presenters", 1)[1].split("\n## ", 1)[0]
+    for key in ("→", "←", "PageDown", "PageUp", "1–9", "| 0 |", "| N |", "?mode=present", "/present/"):
+        assert key in section, key
+    story = section.split("```yaml", 1)[1].split("```", 1)[0]
+    for model in (StoryHeader, SlideModel, SlideState):
+        missing = [f for f in _fields(model) if f"{f}:" not in story]
+        assert not missing, (model.__name__, missing)
+    assert "{record-id}" in section and "{date:record-id}" in section
