@@ -13,7 +13,10 @@ from . import render
 from .context import AppData, view_of
 
 OUTPUTS = ("story", "counter", "title", "classes", "clear_class", "clear_pressed", "extra", "figure", "style",
-           "summary", "credit", "notes", "exit", "selection", "class", "lang")
+           "summary", "credit", "notes", "exit", "selection", "class", "lang", "words")
+WORDS = ((ids.PRESENT_PREV, "present.prev"), (ids.PRESENT_NEXT, "present.next"),
+         (ids.PRESENT_NOTES_BUTTON, "present.notes"), (ids.PRESENT_EXIT, "present.exit"),
+         (ids.PRESENT_CLEAR, "present.all"), (ids.PRESENT_KEYS, "present.keys"))
 
 
 def navigate(data: AppData, search, trigger, order: tuple[str, ...]) -> str:
@@ -33,7 +36,8 @@ def view(data: AppData, search, prefix: str = "/") -> dict:
     d = deck.parse(search, data.stories, data.choices)
     state = deck.state(d, data.stories, data.choices)
     story, slide = deck.find(data.stories, d.story), deck.slide_of(d, data.stories)
-    look = {"class": f"present theme-{state.theme}", "lang": state.lang}
+    look = {"class": f"present theme-{state.theme}", "lang": state.lang,
+            "words": present.words([key for _, key in WORDS], state.lang)}
     if slide is None:
         fig = figures.empty(state, "present.none")
         return dict(story="", counter="", title=t("present.none", state.lang), classes=[],
@@ -82,10 +86,11 @@ def register(app, data: AppData) -> None:
         (ids.PRESENT_EXTRA, "children"), (ids.PRESENT_CHART, "figure"), (ids.PRESENT_CHART, "style"),
         (ids.PRESENT_SUMMARY, "children"), (ids.PRESENT_CREDIT, "children"), (ids.PRESENT_NOTES, "children"),
         (ids.PRESENT_EXIT, "href"), (ids.SELECTION, "data"), (ids.PRESENT, "className"), (ids.PRESENT, "lang"))],
+        *[Output(i, "children") for i, _ in WORDS],
         Input(ids.URL, "search"))
     def slide(search):
         out = view(data, search, prefix)
-        return tuple(out[k] for k in OUTPUTS)
+        return (*[out[k] for k in OUTPUTS[:-1]], *out["words"])
 
     app.clientside_callback(ClientsideFunction("crashboard", "notes"),
                             Output(ids.PRESENT_NOTES, "hidden"), Output(ids.PRESENT_NOTES_BUTTON, "aria-pressed"),

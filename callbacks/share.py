@@ -1,6 +1,9 @@
 """Each chart's Share / Embed box follows the address: the permalink, the <iframe> snippet and the script tag
-for the current view. One callback fills every chart's box when the view changes."""
+for the current view. One callback fills every chart's box when the view changes; another points the
+Present link at the episode's story."""
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from dash import ALL, Input, Output, State as Current
 
@@ -24,6 +27,13 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
     return out
 
 
+def present_href(view) -> str:
+    """Presenter mode at the dashboard's episode (its story), language and theme."""
+    view = view if isinstance(view, dict) else {}
+    pairs = [(k, view[k]) for k in ("episode", "lang", "theme") if isinstance(view.get(k), str)]
+    return "present/" + ("?" + urlencode(pairs) if pairs else "")
+
+
 def register(app, data: AppData) -> None:
     prefix = app.config.requests_pathname_prefix
 
@@ -36,3 +46,7 @@ def register(app, data: AppData) -> None:
         names = [i["name"] for i in box_ids]
         out = boxes(data, search, href, names, [style_of.get(n) for n in names], prefix)
         return out["link"], out["iframe"], out["script"]
+
+    @app.callback(Output(ids.PRESENT_LINK, "href"), Input(ids.VIEW, "data"))
+    def present_link(view):
+        return present_href(view)

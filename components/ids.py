@@ -102,6 +102,7 @@ PRESENT_SUMMARY = "present-summary"
 PRESENT_CREDIT = "present-credit"
 PRESENT_EXIT = "present-exit"
 PRESENT_KEYS = "present-keys"
+PRESENT_LINK = "present-link"  # the dashboard's way into presenter mode
 
 
 def class_button(asset_class: str) -> dict:

@@ -34,8 +34,8 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
             dcc.Store(id=ids.HOVER_SYNC),
             html.Header([
                 html.Div([html.H1("Crashboard"),
-                          html.A(t("present.link", lang), id=ids.text("present.link"), href="present/",
-                                 className="button present-link", title="?mode=present")],
+                          html.A(html.Span(t("present.link", lang), id=ids.text("present.link")),
+                                 id=ids.PRESENT_LINK, href="present/", className="button present-link")],
                          className="title-row"),
                 html.P(t("app.tagline", lang), id=ids.text("app.tagline")),
                 controls.bar(ds.frames, state),

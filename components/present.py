@@ -16,7 +16,8 @@ from .palette import class_colour
 from .panel import GRAPH_CONFIG
 
 FONT_SIZE = 20     # the figure's base type size on a projector
-SCALE = 1.4        # every type size the builders set, scaled for the back of the room
+SCALE = 1.25       # every type size the builders set, scaled for the back of the room
+GROW = 1.15        # and the figure's height with it, so that labels keep their room
 MIN_HEIGHT = 520   # px: a chart fills most of a projected slide
 
 
@@ -52,6 +53,11 @@ def page(lang: str = "en") -> html.Div:
         html.P(id=ids.PRESENT_SUMMARY, className="visually-hidden"),
         html.P(t("present.keys", lang), id=ids.PRESENT_KEYS, className="keys"),
     ], id=ids.PRESENT, className="present theme-light")
+
+
+def words(keys: list[str], lang: str) -> list:
+    """The page's own words in the slide's language; the 0 key keeps its key cap."""
+    return [[html.Kbd("0"), t(k, lang)] if k == "present.all" else t(k, lang) for k in keys]
 
 
 def class_buttons(frames: dict, shown: list[str], active: tuple[str, ...], lang: str) -> list:
@@ -97,7 +103,7 @@ def projected(fig) -> dict:
     d = fig.to_plotly_json()
     layout = _bigger(d.get("layout", {}))
     layout["font"] = {**layout.get("font", {}), "size": FONT_SIZE}
-    layout["height"] = max(int(layout.get("height") or 0), MIN_HEIGHT)
+    layout["height"] = max(round((layout.get("height") or 0) * GROW), MIN_HEIGHT)
     data = [{**tr, **{k: _bigger(tr[k], True) for k in ("textfont", "insidetextfont", "outsidetextfont")
                       if k in tr}} for tr in d.get("data", [])]
     return {"data": data, "layout": layout}

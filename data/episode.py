@@ -34,7 +34,8 @@ class EpisodeDoc:
                 yield table, row
 
 
-def _validate(model: type[BaseModel], raw, path, located, name, issues: list[Issue]):
+def validate_model(model: type[BaseModel], raw, path, located, name, issues: list[Issue]):
+    """The model of `raw`, or None with its problems added to `issues` (located in the file)."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -48,14 +49,14 @@ def read_episode(raw: bytes, name: str, ctx: checks.Context, max_bytes: int = sa
     if not isinstance(located.data, dict):
         raise DataError([Issue(name, "the file must be a mapping with 'schema', 'episode' and tables", 1, 1)])
     issues: list[Issue] = []
-    top = _validate(EpisodeFile, located.data, (), located, name, issues)
+    top = validate_model(EpisodeFile, located.data, (), located, name, issues)
     if top is None:
         raise DataError(issues)
-    header = _validate(EpisodeHeader, top.episode, ("episode",), located, name, issues)
+    header = validate_model(EpisodeHeader, top.episode, ("episode",), located, name, issues)
     tables: dict[str, list] = {}
     indexed: dict[str, list[tuple[int, object]]] = {}
     for table, model in ROW_MODELS.items():
-        rows = [(i, _validate(model, r, (table, i), located, name, issues)) for i, r in enumerate(getattr(top, table))]
+        rows = [(i, validate_model(model, r, (table, i), located, name, issues)) for i, r in enumerate(getattr(top, table))]
         indexed[table] = [(i, r) for i, r in rows if r is not None]
         tables[table] = [r for _, r in indexed[table]]
     problems: list[tuple] = []

@@ -113,6 +113,17 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
+def _read_into(report: FileReport, path: Path, read):
+    """`read(bytes)` of the file, or None with why it failed added to its report."""
+    try:
+        return read(path.read_bytes())
+    except DataError as exc:
+        report.issues += exc.issues
+    except OSError as exc:
+        report.issues.append(Issue(report.path, f"cannot read: {exc.strerror}"))
+    return None
+
+
 def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,
                   context_ok: bool) -> tuple[list[EpisodeDoc], list[FileReport]]:
     docs, reports, ids = [], [], {}
@@ -122,13 +133,8 @@ def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,
         if not context_ok:
             report.issues.append(Issue(report.path, "not checked: the sources registry or vocabulary was rejected"))
             continue
-        try:
-            doc = read_episode(path.read_bytes(), report.path, ctx)
-        except DataError as exc:
-            report.issues += exc.issues
-            continue
-        except OSError as exc:
-            report.issues.append(Issue(report.path, f"cannot read: {exc.strerror}"))
+        doc = _read_into(report, path, lambda raw: read_episode(raw, report.path, ctx))
+        if doc is None:
             continue
         if doc.header.id in ids:
             report.issues.append(Issue(report.path, f"episode id '{doc.header.id}' is already used by "
@@ -170,13 +176,8 @@ def read_stories(paths: list[Path], root: Path, frames: dict) -> tuple[list[Stor
     for path in paths:
         report = FileReport(_display(path, root), "story")
         reports.append(report)
-        try:
-            story = read_story(path.read_bytes(), report.path, frames, taken)
-        except DataError as exc:
-            report.issues += exc.issues
-            continue
-        except OSError as exc:
-            report.issues.append(Issue(report.path, f"cannot read: {exc.strerror}"))
+        story = _read_into(report, path, lambda raw: read_story(raw, report.path, frames, taken))
+        if story is None:
             continue
         taken[story.id] = report.path
         report.episode = story.episode

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import Field
 
 from . import safeyaml
 from . import schema as S
 from .columns import C
+from .episode import validate_model
 from .errors import DataError, Issue
 from .models import Id, Label, Strict
 from .select import BOTH, WINDOW_GROUPS
-from .translate import issues_from
 
 ENTITY_FRAMES = ("assets", "funds", "holders", "indicators", "exchanges")
 LANGS = ("en", "zh")
@@ -191,14 +191,6 @@ def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict) -> 
 
 # ---- reading --------------------------------------------------------------------------------------------------
 
-def _validate(model: type[BaseModel], raw, path, located, name, issues: list[Issue]):
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        issues.extend(issues_from(exc, path, located, name, model))
-        return None
-
-
 def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None = None) -> Story:
     """Parse and check one story file against the loaded frames. `taken` maps story ids already read to their
     files. Raises DataError with every issue found."""
@@ -206,12 +198,12 @@ def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None
     if not isinstance(located.data, dict):
         raise DataError([Issue(name, "the file must be a mapping with 'schema' and 'story'", 1, 1)])
     issues: list[Issue] = []
-    top = _validate(StoryFile, located.data, (), located, name, issues)
-    header = top and _validate(StoryHeader, top.story, ("story",), located, name, issues)
+    top = validate_model(StoryFile, located.data, (), located, name, issues)
+    header = top and validate_model(StoryHeader, top.story, ("story",), located, name, issues)
     if header is None:
         raise DataError(issues)
     slides = {i: s for i, raw_slide in enumerate(header.slides)
-              if (s := _validate(SlideModel, raw_slide, ("story", "slides", i), located, name, issues))}
+              if (s := validate_model(SlideModel, raw_slide, ("story", "slides", i), located, name, issues))}
     problems = list(_check(header, slides, frames))
     if taken and header.id in taken:
         problems.append((("story", "id"), f"story id '{header.id}' is already used by {taken[header.id]}"))

@@ -65,3 +65,13 @@ def point_of(fig: dict, entity: str) -> tuple[int, int]:
             if trace.get("type") == "bar" and custom and custom[0] == entity:
                 return t, p
     raise AssertionError(f"no bar for {entity}")
+
+
+def wait_until(predicate, timeout: float = 20.0):
+    """The first truthy value of `predicate()`, polled until `timeout` seconds have passed."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if value := predicate():
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout} s")

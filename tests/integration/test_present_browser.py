@@ -3,7 +3,6 @@ notes. Each test ends with an empty browser console."""
 from __future__ import annotations
 
 import json
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,6 +13,8 @@ import app
 from callbacks.context import AppData
 from components.story_text import resolve
 from data import load_dataset
+
+from .dashboard import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -55,15 +56,6 @@ def _trace_classes(dash_duo) -> set:
         "return [].concat.apply([], (gd.data || []).map(t => (t.customdata || []).map(c => c[1])));")) - {""}
 
 
-def _wait(predicate, timeout=15.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(0.2)
-    raise AssertionError("timed out")
-
-
 def test_pm001_keys_step_slides_and_the_url_follows(presenter, story):
     story, frames = story
     presenter.driver.get(presenter.server_url + f"/present/?story={story.id}&slide=1")
@@ -85,22 +77,22 @@ def test_pm002_number_keys_toggle_classes_and_zero_clears(presenter, story):
     presenter.driver.get(presenter.server_url + f"/present/?story={story.id}&slide={n}")
     presenter.wait_for_text_to_equal("#present-title", _title(story, frames, n))
     own = slide.classes[0]
-    _wait(lambda: _trace_classes(presenter) == {own})
+    wait_until(lambda: _trace_classes(presenter) == {own})
     labels = presenter.driver.execute_script(
         "return Array.from(document.querySelectorAll('#present-classes .class-toggle'))"
         ".map(b => [b.dataset.key, b.id])")
     key, other = next((k, json.loads(i)["class"]) for k, i in labels if json.loads(i)["class"] != own)
     _press(presenter, key)
-    _wait(lambda: set(_query(presenter).get("classes", "").split(",")) == {own, other})
-    _wait(lambda: _trace_classes(presenter) == {own, other})
+    wait_until(lambda: set(_query(presenter).get("classes", "").split(",")) == {own, other})
+    wait_until(lambda: _trace_classes(presenter) == {own, other})
     assert len(_pressed(presenter)) == 2
     _press(presenter, "0")
-    _wait(lambda: _query(presenter).get("classes") == "all")
-    _wait(lambda: len(_trace_classes(presenter)) > 2)
+    wait_until(lambda: _query(presenter).get("classes") == "all")
+    wait_until(lambda: len(_trace_classes(presenter)) > 2)
     assert _pressed(presenter) == []
     assert presenter.find_element("#present-clear").get_attribute("aria-pressed") == "true"
     _press(presenter, Keys.ARROW_RIGHT)  # a new slide brings its own classes
-    _wait(lambda: "classes" not in _query(presenter) and _query(presenter).get("slide") == str(n + 1))
+    wait_until(lambda: "classes" not in _query(presenter) and _query(presenter).get("slide") == str(n + 1))
     assert presenter.get_logs() == []
 
 
@@ -111,12 +103,12 @@ def test_pm003_n_shows_and_hides_the_notes(presenter, story):
     notes = presenter.find_element("#present-notes")
     assert not notes.is_displayed()
     _press(presenter, "n")
-    _wait(lambda: notes.is_displayed())
+    wait_until(lambda: notes.is_displayed())
     slide = story.slides[1]
     assert notes.text == resolve(slide.notes["zh"], frames, slide.episode, "zh")
     assert presenter.find_element("#present-notes-button").get_attribute("aria-pressed") == "true"
     _press(presenter, "N")
-    _wait(lambda: not notes.is_displayed())
+    wait_until(lambda: not notes.is_displayed())
     assert presenter.get_logs() == []
 
 

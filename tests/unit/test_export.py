@@ -21,8 +21,9 @@ from components.panel import csv_text
 from components.panels import NAMES, PANELS
 from components.sources import used
 from data.columns import C
-from data.frames import _records
 from export import images, markup
+
+from .hostile import hostile_frames
 from export.pages import IMAGE_WIDTH, files
 
 KINDS = ("html", "png", "svg", "csv", "md")
@@ -149,12 +150,7 @@ def test_exp007_each_page_embeds_its_figure_and_names_its_view(pages, heights, s
 
 @pytest.fixture(scope="module")
 def hostile_export(dataset, tmp_path_factory):
-    frames = {name: df.copy() for name, df in dataset.frames.items() if name != "records"}
-    for df in frames.values():
-        for col in df.columns:
-            if col.endswith(("_en", "_zh")) or col == C.QUOTE:
-                df[col] = df[col].astype(object).map(lambda v: HOSTILE + v if isinstance(v, str) and v else v)
-    frames["records"] = _records(frames)
+    frames = hostile_frames(dataset, HOSTILE)
     out = tmp_path_factory.mktemp("hostile")
     state = export.state_from_options(frames, episode="both")
     export.run(SimpleNamespace(frames=frames), out, state, images=False, log=lambda *_: None)

@@ -5,21 +5,13 @@ import pytest
 
 from components.panels import PANELS
 from components.state import State
-from data.columns import C
-from data.frames import _records
 
-HOSTILE = '<img src=x onerror=alert(1)><b>bold</b>'
+from .hostile import hostile_frames
 
 
 @pytest.fixture(scope="module")
 def hostile(dataset) -> dict:
-    frames = {name: df.copy() for name, df in dataset.frames.items() if name != "records"}
-    for df in frames.values():
-        for col in df.columns:
-            if col.endswith(("_en", "_zh")) or col == C.QUOTE:
-                df[col] = df[col].astype(object).map(lambda v: HOSTILE + v if isinstance(v, str) and v else v)
-    frames["records"] = _records(frames)
-    return frames
+    return hostile_frames(dataset)
 
 
 def _strings(node):

@@ -10,6 +10,7 @@ import pytest
 from callbacks import present as present_cb
 from callbacks.context import AppData
 from components import deck, present
+from components.i18n import t
 from components.state import State
 
 
@@ -93,6 +94,7 @@ def test_pr007_every_slide_draws_its_chart_with_text_from_the_data(data):
                 assert out["title"] and "{" not in out["title"] and "{" not in out["notes"]
                 assert out["credit"], (story.id, slide.id)
                 assert out["lang"] == lang and out["exit"].endswith(f"#panel-{slide.chart}")
+                assert out["words"][0] == t("present.prev", lang)  # the page's own words follow the slide
 
 
 def test_pr008_class_buttons_are_the_charts_classes_numbered(data):

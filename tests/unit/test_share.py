@@ -108,3 +108,9 @@ def test_em003_unknown_chart_says_so(data, path):
 def test_em004_junk_views_draw(data, search):
     out = embed.view(data, "/embed/timeline", search)
     assert out["title"] == "Event timeline" and out["figure"] is not None
+
+
+def test_sh006_the_present_link_follows_the_episode():
+    assert share_cb.present_href({"episode": "jan-2026-sell-america", "lang": "zh", "theme": "light",
+                                  "classes": ["fx"]}) == "present/?episode=jan-2026-sell-america&lang=zh&theme=light"
+    assert share_cb.present_href(None) == "present/"
