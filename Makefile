@@ -62,6 +62,8 @@ test: $(VENV)/.installed-test browser-deps
 # The README's picture of the dashboard, drawn by the app in headless Chromium.
 screenshot: $(VENV)/.installed-test browser-deps
 	$(PY) scripts/screenshot.py --out docs/dashboard.png
+	$(PY) scripts/screenshot.py --out docs/presenter.png --path present/ --width 1600 --max-height 1000 \
+	  --query '?story=feb-2026-crash-story&slide=3' 
 
 # Every chart as offline HTML, PNG, SVG, CSV and a sources note, for wikis that allow no iframes (README).
 export: $(VENV)/.installed browser-deps

@@ -1,6 +1,6 @@
 """Render the dashboard in headless Chromium and save the README's screenshot.
 
-    python scripts/screenshot.py [--out docs/dashboard.png] [--query '?episode=feb-2026-crash'] [--width 1400]
+    python scripts/screenshot.py [--out docs/dashboard.png] [--path present/] [--query "?episode=feb-2026-crash"] [--width 1400]
 
 Serves the app on a free loopback port in this process, waits until every chart is drawn, and writes a PNG.
 """
@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 import app  # noqa: E402
 
 UNDRAWN = """
-var left = 0, graphs = document.querySelectorAll('.tab:not([hidden]) .panel .js-plotly-plot');
+var left = 0, graphs = Array.from(document.querySelectorAll('.js-plotly-plot'))
+  .filter(function (gd) { return gd.offsetParent !== null; });  // the charts on screen (not a hidden tab's)
 if (!graphs.length) { return -1; }
 graphs.forEach(function (gd) {
   if (!((gd.data && gd.data.length) || ((gd.layout || {}).annotations || []).length)) { left += 1; }
@@ -45,6 +46,7 @@ def browser(width: int):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "dashboard.png"))
+    parser.add_argument("--path", default="", help="the page: '' (the dashboard), 'present/' or 'embed/<chart>'")
     parser.add_argument("--query", default="?episode=feb-2026-crash&asset=btc")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--max-height", type=int, default=2600)
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     driver = browser(args.width)
     try:
-        driver.get(f"http://127.0.0.1:{server.server_port}/{args.query}")
+        driver.get(f"http://127.0.0.1:{server.server_port}/{args.path}{args.query}")
         deadline = time.time() + 60
         time.sleep(0.5)
         while driver.execute_script(UNDRAWN) and time.time() < deadline:
