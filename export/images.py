@@ -8,6 +8,8 @@ giving every trace a `uid` from the chart's name and its position).
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -58,6 +60,22 @@ def write(charts: list[Chart], out_dir: Path) -> list[Path]:
         svg = out_dir / files(chart.name)["svg"]
         svg.write_bytes(stable_svg(svg.read_text(encoding="utf-8"), chart.name).encode("utf-8"))
     return paths
+
+
+def cjk_font_missing() -> bool:
+    """True when fontconfig knows no font with Chinese glyphs (Chromium would draw Chinese labels as boxes).
+    False when that cannot be told (no fc-list): the export then says nothing rather than guess."""
+    if shutil.which("fc-list") is None:
+        return False
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return listed.returncode == 0 and not listed.stdout.strip()
+
+
+CJK_WARNING = ("export: no CJK font is installed, so the Chinese labels in the PNG and SVG images will show as "
+               "boxes. Install one (sudo apt-get install fonts-wqy-microhei, or fonts-noto-cjk) and export again.")
 
 
 def remove(charts: list[Chart], out_dir: Path) -> None:

@@ -90,6 +90,8 @@ def run(dataset, out_dir, state: State, images: bool = True, log=print) -> Repor
         _write(out / f["md"], footnote.markdown(notes[chart.name], chart.title, view, lang))
     report = Report(out_dir=out, images="written" if images else "off")
     imaging.remove(charts, out)
+    if images and lang == "zh" and imaging.cjk_font_missing():
+        print(imaging.CJK_WARNING, file=sys.stderr)
     if images:
         try:
             imaging.write(charts, out)

@@ -255,3 +255,32 @@ def test_exp020_the_cli_runs_the_export(tmp_path, capsys):
     assert "跌幅" in (out / "drawdowns.html").read_text(encoding="utf-8")
     assert app.main(["export", "--out", str(out), "--episode", "nope"]) == 2
     assert "valid: jan-2026-sell-america" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stdout, code, missing", [
+    ("WenQuanYi Micro Hei\n", 0, False),
+    ("", 0, True),
+    ("", 1, False),          # fc-list failed: cannot tell, say nothing
+])
+def test_exp021_a_missing_cjk_font_is_told(monkeypatch, stdout, code, missing):
+    monkeypatch.setattr(images.shutil, "which", lambda name: "/usr/bin/fc-list")
+    monkeypatch.setattr(images.subprocess, "run", lambda *a, **k: SimpleNamespace(stdout=stdout, returncode=code))
+    assert images.cjk_font_missing() is missing
+
+
+def test_exp022_no_fontconfig_means_no_warning(monkeypatch):
+    monkeypatch.setattr(images.shutil, "which", lambda name: None)
+    assert images.cjk_font_missing() is False
+
+
+def test_exp023_a_chinese_export_warns_without_a_cjk_font(dataset, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(images, "cjk_font_missing", lambda: True)
+    def no_browser(charts, out):  # the warning is what is checked here, not the drawing
+        raise RuntimeError("no browser")
+
+    monkeypatch.setattr(images, "write", no_browser)
+    state = export.state_from_options(dataset.frames, lang="zh")
+    export.run(dataset, tmp_path, state, images=True, log=lambda *_: None)
+    assert "no CJK font" in capsys.readouterr().err
+    export.run(dataset, tmp_path, export.state_from_options(dataset.frames), images=True, log=lambda *_: None)
+    assert "no CJK font" not in capsys.readouterr().err  # English labels need no CJK font
