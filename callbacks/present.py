@@ -31,6 +31,11 @@ def navigate(data: AppData, search, trigger, order: tuple[str, ...]) -> str:
     return deck.serialise(d)
 
 
+def _said(label: dict, frames: dict, episode: str, lang: str) -> str:
+    """A story's words in the language (English when a translation is missing), figures filled from the data."""
+    return resolve(label.get(lang) or label.get("en", ""), frames, episode, lang)
+
+
 def view(data: AppData, search, prefix: str = "/") -> dict:
     """Everything the presenter page shows for an address."""
     d = deck.parse(search, data.stories, data.choices)
@@ -46,20 +51,18 @@ def view(data: AppData, search, prefix: str = "/") -> dict:
     panel = PANELS[slide.chart]
     drawn = render.draw(panel, data, view_of(state), data.selection(state.asset))
     all_rows = panel.rows(data.frames, state.with_(classes=()))
-    text = {k: resolve(getattr(slide, k).get(state.lang) or getattr(slide, k).get("en", ""), data.frames,
-                       slide.episode, state.lang) for k in ("title", "notes")}
     fig = present.projected(drawn[0])
     return dict(
-        story=resolve(story.title.get(state.lang) or story.title.get("en", ""), data.frames, story.episode,
-                      state.lang),
-        counter=f"{d.slide} / {len(story.slides)}", title=text["title"],
+        story=_said(story.title, data.frames, story.episode, state.lang),
+        counter=f"{d.slide} / {len(story.slides)}",
+        title=_said(slide.title, data.frames, slide.episode, state.lang),
         classes=present.class_buttons(data.frames, present.chart_classes(all_rows, data.frames), state.classes,
                                       state.lang),
         clear_class="button big class-toggle" + ("" if state.classes else " on"),
         clear_pressed="false" if state.classes else "true",
         extra=drawn[3] if len(drawn) > 3 else [], figure=fig, style={"height": f"{fig['layout']['height']}px"},
         summary=drawn[1], credit=sources.credit(data.frames, panel.rows(data.frames, state), state.lang),
-        notes=text["notes"], exit=share.dashboard_url(prefix, slide.chart, panel.TAB, state, data.choices),
+        notes=_said(slide.notes, data.frames, slide.episode, state.lang), exit=share.dashboard_url(prefix, slide.chart, panel.TAB, state, data.choices),
         selection=data.selection(state.asset), **look)
 
 
