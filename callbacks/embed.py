@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output
 
-from components import embed, figures, ids, share, sources
+from components import embed, figures, ids, share
 from components.i18n import t
 from components.panels import PANELS
 from components.state import parse
 
 from . import render
-from .context import AppData, view_of
+from .context import AppData
 
 OUTPUTS = ("title", "extra", "figure", "style", "summary", "credit", "back", "back_text", "selection", "class",
            "lang")
@@ -25,11 +25,7 @@ def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
                     summary="", credit="", back=prefix, back_text=t("embed.open", state.lang), selection=None,
                     **{"class": f"embed theme-{state.theme}"}, lang=state.lang)
     panel = PANELS[name]
-    drawn = render.draw(panel, data, view_of(state), data.selection(state.asset))
-    fig, summary, style = drawn[:3]
-    return dict(title=t(f"panel.{name}", state.lang), extra=drawn[3] if len(drawn) > 3 else [], figure=fig,
-                style=style, summary=summary,
-                credit=sources.credit(data.frames, panel.rows(data.frames, state), state.lang),
+    return dict(title=t(f"panel.{name}", state.lang), **render.single(panel, data, state),
                 back=share.dashboard_url(prefix, name, panel.TAB, share.embed_state(state, data.choices),
                                          data.choices),
                 back_text=t("embed.open", state.lang), selection=data.selection(state.asset),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State as Current, ctx, no_update
 
-from components import deck, figures, ids, present, share, sources
+from components import deck, figures, ids, present, share
 from components.i18n import t
 from components.panels import PANELS
 from components.story_text import resolve
 
 from . import render
-from .context import AppData, view_of
+from .context import AppData
 
 OUTPUTS = ("story", "counter", "title", "classes", "clear_class", "clear_pressed", "extra", "figure", "style",
            "summary", "credit", "notes", "exit", "selection", "class", "lang", "words")
@@ -49,9 +49,9 @@ def view(data: AppData, search, prefix: str = "/") -> dict:
                     clear_class="button big class-toggle", clear_pressed="false", extra=[], figure=fig,
                     style={"height": "200px"}, summary="", credit="", notes="", exit=prefix, selection=None, **look)
     panel = PANELS[slide.chart]
-    drawn = render.draw(panel, data, view_of(state), data.selection(state.asset))
+    chart = render.single(panel, data, state)
     all_rows = panel.rows(data.frames, state.with_(classes=()))
-    fig = present.projected(drawn[0])
+    fig = present.projected(chart["figure"])
     return dict(
         story=_said(story.title, data.frames, story.episode, state.lang),
         counter=f"{d.slide} / {len(story.slides)}",
@@ -60,9 +60,10 @@ def view(data: AppData, search, prefix: str = "/") -> dict:
                                       state.lang),
         clear_class="button big class-toggle" + ("" if state.classes else " on"),
         clear_pressed="false" if state.classes else "true",
-        extra=drawn[3] if len(drawn) > 3 else [], figure=fig, style={"height": f"{fig['layout']['height']}px"},
-        summary=drawn[1], credit=sources.credit(data.frames, panel.rows(data.frames, state), state.lang),
-        notes=_said(slide.notes, data.frames, slide.episode, state.lang), exit=share.dashboard_url(prefix, slide.chart, panel.TAB, state, data.choices),
+        extra=chart["extra"], figure=fig, style={"height": f"{fig['layout']['height']}px"},
+        summary=chart["summary"], credit=chart["credit"],
+        notes=_said(slide.notes, data.frames, slide.episode, state.lang),
+        exit=share.dashboard_url(prefix, slide.chart, panel.TAB, state, data.choices),
         selection=data.selection(state.asset), **look)
 
 

@@ -7,10 +7,10 @@ import logging
 from dash import Input, Output
 from dash.exceptions import PreventUpdate
 
-from components import figures, ids
+from components import figures, ids, sources
 from components.panels import PANELS, uses_selection
 
-from .context import AppData
+from .context import AppData, view_of
 
 log = logging.getLogger(__name__)
 CACHE_SIZE = 512  # drawn views kept per app; a figure is tens of kilobytes
@@ -55,6 +55,14 @@ def draw(panel, data: AppData, view, selection=None) -> tuple:
             data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
         data.drawn[key] = tuple(out)
     return tuple(out)
+
+
+def single(panel, data: AppData, state) -> dict:
+    """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
+    tiles, and the one-line credit of the sources behind it. The figure comes from the shared cache."""
+    drawn = draw(panel, data, view_of(state), data.selection(state.asset))
+    return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
+            "credit": sources.credit(data.frames, panel.rows(data.frames, state), state.lang)}
 
 
 def register(app, data: AppData) -> None:
