@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 OUT    ?= export-out
 EXPORT_ARGS ?=
 
-.PHONY: run test validate browser-deps screenshot export clean help
+.PHONY: run serve test soak bench validate browser-deps screenshot export clean help
 
 help:
 	@sed -n '2,4p' Makefile
@@ -36,6 +36,15 @@ run: $(VENV)/.installed
 	@$(PY) app.py validate || echo "Some data files were rejected (above); serving the rest."
 	$(PY) app.py serve --host $(HOST) --port $(PORT)
 
+# Production: gunicorn, $(WORKERS) worker processes (one per core) of $(THREADS) threads each, on loopback unless
+# HOST is given (make serve HOST=0.0.0.0). See README, "Serving in production".
+WORKERS ?= 2
+THREADS ?= 4
+serve: $(VENV)/.installed
+	@$(PY) app.py validate >/dev/null || echo "Some data files were rejected (run make validate); serving the rest."
+	CRASHBOARD_WORKERS=$(WORKERS) CRASHBOARD_THREADS=$(THREADS) \
+	  $(PY) -m gunicorn -c web/gunicorn_conf.py --bind $(HOST):$(PORT) 'app:server'
+
 validate: $(VENV)/.installed
 	$(PY) app.py validate
 
@@ -58,6 +67,16 @@ browser-deps:
 
 test: $(VENV)/.installed-test browser-deps
 	$(PY) -m pytest --headless $(PYTEST_ARGS)
+
+# Only the load and fault tests (gunicorn on loopback); make test runs them too.
+soak: $(VENV)/.installed-test
+	$(PY) -m pytest tests/soak $(PYTEST_ARGS)
+
+# Performance against the framework floor (README, "Performance"): prints a table, writes $(BENCH_OUT)/report.json.
+BENCH_OUT ?= bench-out
+BENCH_ARGS ?=
+bench: $(VENV)/.installed-test browser-deps
+	$(PY) benchmarks/run.py --out $(BENCH_OUT) $(BENCH_ARGS)
 
 # The README's picture of the dashboard, drawn by the app in headless Chromium.
 screenshot: $(VENV)/.installed-test browser-deps
