@@ -5,6 +5,7 @@ import threading
 from dataclasses import dataclass, field
 
 from components.panels import NAMES
+from components._events import event_table
 from components.hover import warm
 from components.state import LANGS, Choices, State, from_values
 from data.columns import C
@@ -25,6 +26,7 @@ class AppData:
     def of(cls, dataset: Dataset) -> "AppData":
         for lang in LANGS:
             warm(dataset.frames, lang)  # build every hover text now rather than in the first requests
+            event_table(dataset.frames, lang)
         choices = Choices.from_frames(dataset.frames, NAMES)
         return cls(dataset.frames, choices, tuple(getattr(dataset, "stories", ())))
 

@@ -1,14 +1,20 @@
 """One callback per chart: when the view changes, draw the figure and its text alternative (and headline
-figures, where the panel has them). Panels that depend on the selection (the path view) also redraw on it."""
+figures, where the panel has them). Panels that depend on the selection (the path view) also redraw on it.
+
+A drawn view is kept as the JSON the browser receives (orjson fragments): a repeat of a view costs neither a
+build nor a serialisation, and a kept view weighs its JSON (tens of kilobytes) rather than a figure object."""
 from __future__ import annotations
 
 import logging
 
+import orjson
 from dash import Input, Output
 from dash.exceptions import PreventUpdate
+from plotly.io.json import to_json_plotly
 
 from components import figures, ids, sources
 from components.panels import PANELS, uses_selection
+from components.state import BOTH, LANGS, State
 
 from .context import AppData, view_of
 
@@ -29,38 +35,65 @@ def draw_on_tab(panel, data: AppData, view, tab, selection=None) -> tuple:
     return draw(panel, data, view, selection)
 
 
-def draw(panel, data: AppData, view, selection=None) -> tuple:
-    """(figure, summary, graph style[, extra]) of one panel for the view; a builder error is logged and shown
-    as such, never raised to the client. The graph's box takes the figure's height, and Plotly fills the box, so
-    the chart follows the page width and keeps its height."""
+def _json(value) -> bytes:
+    return to_json_plotly(value).encode()
+
+
+def build(panel, data: AppData, state) -> tuple:
+    """(figure, summary, graph style[, extra]) of one panel in a state, as objects; a builder error is logged
+    and shown as such, never raised to the client. The graph's box takes the figure's height, and Plotly fills
+    the box, so the chart follows the page width and keeps its height."""
+    try:
+        fig = panel.figure(data.frames, state)
+        out = [fig, panel.summary(data.frames, state), _style(fig)]
+        if hasattr(panel, "extra"):
+            out.append(panel.extra(data.frames, state))
+        return tuple(out)
+    except Exception:  # a bug in one chart must not take the page down
+        log.exception("drawing %s failed for %s", panel.NAME, state)
+        fig = figures.empty(state, "empty.error")
+        return tuple([fig, "", _style(fig)] + ([[]] if hasattr(panel, "extra") else []))
+
+
+def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
+    """The JSON of each output of `build` for the view, from the cache when the view was drawn before."""
     if view is None:
         raise PreventUpdate  # the URL callback has not set the view yet
     state = data.state(view, selection)
     if not uses_selection(panel):
         state = state.with_(asset=None)  # the selection is highlighted in the browser, not drawn here
     key = (panel.NAME, state)
-    if key in data.drawn:  # builders are pure and the frames never change, so a view drawn once is kept
-        return data.drawn[key]
-    try:
-        fig = panel.figure(data.frames, state)
-        out = [fig, panel.summary(data.frames, state), _style(fig)]
-        if hasattr(panel, "extra"):
-            out.append(panel.extra(data.frames, state))
-    except Exception:  # a bug in one chart must not take the page down
-        log.exception("drawing %s failed for %s", panel.NAME, state)
-        fig = figures.empty(state, "empty.error")
-        return tuple([fig, "", _style(fig)] + ([[]] if hasattr(panel, "extra") else []))
+    kept = data.drawn.get(key)
+    if kept is not None:  # builders are pure and the frames never change, so a view drawn once is kept
+        return kept
+    out = tuple(_json(v) for v in build(panel, data, state))
     with data.lock:  # requests run in threads: evicting while another thread inserts must not fail
         if len(data.drawn) >= CACHE_SIZE:
             data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
-        data.drawn[key] = tuple(out)
-    return tuple(out)
+        data.drawn[key] = out
+    return out
+
+
+def warm(data: AppData, langs=LANGS) -> int:
+    """Draw every chart for the view each episode opens on (no filter, no selection), in every language, so
+    first visits are served from the cache. Run once at start: under gunicorn, in the master before it forks
+    the workers, which then share the drawn views. Returns the number of views drawn."""
+    views = [view_of(State(episode=e, lang=lang)) for e in data.choices.episodes + (BOTH,) for lang in langs]
+    for view in views:
+        for panel in PANELS.values():
+            drawn_json(panel, data, view)
+    return len(views) * len(PANELS)
+
+
+def draw(panel, data: AppData, view, selection=None) -> tuple:
+    """The outputs of one chart callback: (figure, summary, graph style[, extra]) as ready-made JSON."""
+    return tuple(orjson.Fragment(b) for b in drawn_json(panel, data, view, selection))
 
 
 def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
-    tiles, and the one-line credit of the sources behind it. The figure comes from the shared cache."""
-    drawn = draw(panel, data, view_of(state), data.selection(state.asset))
+    tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
+    drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
     return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
             "credit": sources.credit(data.frames, panel.rows(data.frames, state), state.lang)}
 

@@ -159,7 +159,31 @@ def event_conflicts(frames: dict, row) -> str:
     return ",".join(dict.fromkeys(mine[C.CONFLICT_ID].astype(str)))
 
 
+_TABLES: dict[tuple[int, str], tuple] = {}
+
+
 def event_hover(row, frames: dict, lang: str = "en") -> str:
+    """The hover text of an event of the loaded dataset, built once per dataset and language like the records'
+    (conflict lookups make it the slow part of the timeline); a row of another table is built afresh."""
+    text = event_table(frames, lang).get((str(row.get(C.EPISODE, "")), str(row.get(C.ID, ""))))
+    return text if text is not None else build_event_hover(row, frames, lang)
+
+
+def event_table(frames: dict, lang: str) -> dict:
+    """(episode, event id) -> hover text of every event of the dataset, in one language."""
+    events = frames["events"]
+    key = (id(events), lang)
+    hit = _TABLES.get(key)
+    if hit is None or hit[0] is not events:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        hit = (events, {(str(r[C.EPISODE]), str(r[C.ID])): build_event_hover(r, frames, lang)
+                        for r in events.to_dict("records")})
+        _TABLES[key] = hit
+    return hit[1]
+
+
+def build_event_hover(row, frames: dict, lang: str = "en") -> str:
     """Title, date at its precision, category and status, source and quote, then any conflicting claims."""
     title = str(row.get(C.TITLE_ZH if lang == "zh" else C.TITLE_EN) or row.get(C.TITLE_EN) or row[C.ID])
     cat = str(row.get(C.CATEGORY) or "")

@@ -100,7 +100,7 @@ def _bigger(node, is_font: bool = False):
 
 def projected(fig) -> dict:
     """The figure with projector-sized type and height, as a new dict (the cached figure is shared)."""
-    d = fig.to_plotly_json()
+    d = fig if isinstance(fig, dict) else fig.to_plotly_json()
     layout = _bigger(d.get("layout", {}))
     layout["font"] = {**layout.get("font", {}), "size": FONT_SIZE}
     layout["height"] = max(round((layout.get("height") or 0) * GROW), MIN_HEIGHT)

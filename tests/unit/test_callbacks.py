@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 
+import orjson
 import pandas as pd
 import pytest
 from dash import no_update
@@ -105,8 +106,8 @@ def test_cb008_table_is_built_only_when_open(data):
 @pytest.mark.parametrize("view", [{}, {"episode": 5}, {"classes": "x"}, {"window": None, "lang": ["zh"]}, "junk"])
 @pytest.mark.parametrize("name", NAMES)
 def test_cb009_every_chart_draws_from_any_view(data, name, view):
-    fig, summary, *_ = render.draw(PANELS[name], data, view, {"id": "nobody"})
-    assert fig.layout.paper_bgcolor and isinstance(summary, str)
+    fig, summary, *_ = [orjson.loads(b) for b in render.drawn_json(PANELS[name], data, view, {"id": "nobody"})]
+    assert fig["layout"]["paper_bgcolor"] and isinstance(summary, str)
 
 
 def test_cb010_language_switches_words_and_options(data):
@@ -137,7 +138,8 @@ def test_cb013_a_hidden_tab_is_drawn_when_it_opens(data):
     with pytest.raises(PreventUpdate):
         render.draw_on_tab(PANELS["rates"], data, {"episode": "both"}, "crash")
     fig, *_ = render.draw_on_tab(PANELS["rates"], data, {"episode": "both"}, "context")
-    assert fig.data
+    assert isinstance(fig, orjson.Fragment)  # the JSON Dash sends as it is
+    assert orjson.loads(render.drawn_json(PANELS["rates"], data, {"episode": "both"})[0])["data"]
 
 
 def test_cb014_csv_dates_keep_their_precision(data):
@@ -150,10 +152,10 @@ def test_cb014_csv_dates_keep_their_precision(data):
 def test_cb015_drawn_views_are_kept_and_bounded(dataset, monkeypatch):
     fresh = AppData.of(dataset)
     monkeypatch.setattr(render, "CACHE_SIZE", 3)
-    first = render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})
-    assert render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})[0] is first[0]  # kept
+    first = render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "both"})
+    assert render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "both"})[0] is first[0]  # kept
     for window in ("3d", "5d", "ytd", "from_peak"):
-        render.draw(PANELS["drawdowns"], fresh, {"episode": "feb-2026-crash", "window": window})
+        render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "feb-2026-crash", "window": window})
     assert len(fresh.drawn) == 3
-    again = render.draw(PANELS["drawdowns"], fresh, {"episode": "both"})  # evicted, drawn again, the same
-    assert again[0] is not first[0] and again[0].to_json() == first[0].to_json()
+    again = render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "both"})  # evicted, drawn again, the same
+    assert again[0] is not first[0] and again == first

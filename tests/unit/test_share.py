@@ -85,7 +85,7 @@ def test_sh005_every_chart_gets_a_box(data):
 def test_em001_embed_view_draws_the_chart_of_its_path(data):
     out = embed.view(data, "/embed/liquidations", "?episode=feb-2026-crash&lang=zh&theme=dark")
     assert out["title"] == "加密货币爆仓，2月6日" and out["lang"] == "zh" and out["class"] == "embed theme-dark"
-    assert out["figure"].data and out["extra"]  # the chart and its headline tiles
+    assert out["figure"]["data"] and out["extra"]  # the chart and its headline tiles
     assert out["credit"].startswith("来源：") and "002" in out["credit"]
     back = urlsplit(out["back"])
     assert back.path == "/" and back.fragment == "panel-liquidations"
