@@ -5,13 +5,16 @@
     python app.py export --out DIR [--episode ID] [--lang en|zh] [--no-images]
 
 WSGI servers import `app:server`; it is built on first use from $CRASHBOARD_DATA (default: data/), with the
-framing allowlist from $CRASHBOARD_FRAME_ANCESTORS.
+framing allowlist from $CRASHBOARD_FRAME_ANCESTORS. Both `serve` and `app:server` draw the opening views before
+serving; CRASHBOARD_WARM=0 skips that (a faster start, slower first visits).
 """
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from dash import Dash
@@ -20,27 +23,37 @@ import callbacks
 import export
 from components import layout
 from data import DEFAULT_DIR, load_dataset
-from data.validate import render, validate
+from data.validate import render as render_report, validate
 from web import framing, pages
 
+log = logging.getLogger("crashboard")
+WARM_ENV = "CRASHBOARD_WARM"
 
-def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None = None) -> Dash:
+
+def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None = None, warm: bool = False) -> Dash:
     """The dashboard serving the data of `data_dir` (files that fail validation are reported on the page), with
     the chart embeds and presenter mode on the same server. `frame_ancestors` lists the origins that may frame
-    the embeds (default: $CRASHBOARD_FRAME_ANCESTORS; none)."""
+    the embeds (default: $CRASHBOARD_FRAME_ANCESTORS; none). `warm` draws every episode's opening view in
+    every language before serving (render.warm), as the production server does."""
     dataset = load_dataset(data_dir)
     app = Dash(__name__, title="Crashboard", **pages.dash_options())
     app.layout = layout.page(dataset)
     data = callbacks.register(app, dataset)
     pages.mount(app, data, framing.from_env(frame_ancestors))
+    if warm:
+        started = time.perf_counter()
+        count = callbacks.render.warm(data)
+        log.info("drew %d opening views in %.1f s", count, time.perf_counter() - started)
     return app
 
 
 def __getattr__(name: str):
-    """`server` for WSGI servers, built lazily so that importing this module builds no app."""
+    """`server` for WSGI servers, built lazily so that importing this module builds no app. It draws the
+    opening views first unless CRASHBOARD_WARM=0 (under gunicorn that happens once, in the master)."""
     if name == "server":
         global server
-        server = create_app(os.environ.get("CRASHBOARD_DATA", DEFAULT_DIR)).server
+        warm = os.environ.get(WARM_ENV, "1") != "0"
+        server = create_app(os.environ.get("CRASHBOARD_DATA", DEFAULT_DIR), warm=warm).server
         return server
     raise AttributeError(name)
 
@@ -62,13 +75,13 @@ def main(argv: list[str] | None = None) -> int:
                        help=f"origins that may frame the chart embeds (default: ${framing.ENV}, else none)")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        text, code = render(validate(args.paths, Path(args.data)))
+        text, code = render_report(validate(args.paths, Path(args.data)))
         print(text)
         return code
     if args.command == "export":
         return export.command(args, load_dataset(args.data))
     try:
-        app = create_app(args.data, args.frame_ancestors)
+        app = create_app(args.data, args.frame_ancestors, warm=os.environ.get(WARM_ENV, "1") != "0")
     except framing.FramingError as exc:
         parser.error(str(exc))
     app.run(host=args.host, port=args.port, debug=False)
