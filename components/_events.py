@@ -153,10 +153,27 @@ def add_event_markers(fig: go.Figure, events: pd.DataFrame, frames: dict, state,
 
 def event_conflicts(frames: dict, row) -> str:
     """Comma-separated ids of the conflicts this event is a claim in."""
-    claims = frames["conflict_claims"]
-    mine = claims[(claims[C.TABLE] == "events") & (claims[C.CLAIM_ID] == row[C.ID])
-                  & (claims[C.CLAIM_EPISODE].astype(str) == str(row[C.EPISODE]))]
-    return ",".join(dict.fromkeys(mine[C.CONFLICT_ID].astype(str)))
+    return _conflict_index(frames["conflict_claims"]).get((str(row[C.EPISODE]), str(row[C.ID])), "")
+
+
+_INDEX: dict[int, tuple] = {}
+
+
+def _conflict_index(claims: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(episode, event id) -> its conflicts' ids, once per dataset: a scan of the claims per event made the
+    timeline's slowest part."""
+    hit = _INDEX.get(id(claims))
+    if hit is None or hit[0] is not claims:
+        if len(_INDEX) > 8:
+            _INDEX.clear()
+        index: dict[tuple[str, str], dict] = {}
+        events = claims[claims[C.TABLE] == "events"]
+        for episode, rid, cid in zip(events[C.CLAIM_EPISODE].astype(str), events[C.CLAIM_ID].astype(str),
+                                     events[C.CONFLICT_ID].astype(str)):
+            index.setdefault((episode, rid), {})[cid] = None
+        hit = (claims, {key: ",".join(ids) for key, ids in index.items()})
+        _INDEX[id(claims)] = hit
+    return hit[1]
 
 
 _TABLES: dict[tuple[int, str], tuple] = {}
