@@ -96,12 +96,36 @@
     return cls;
   }
 
+  /* The view store of each tab (outputs view-crash, view-context) follows the view only while its tab is open,
+   * so a change sends the server requests for the charts on screen, and a tab catches up when it opens. */
+  function tabView(view) {
+    var nu = window.dash_clientside.no_update;
+    var tab = arguments[1], outputs = window.dash_clientside.callback_context.outputs_list;
+    var previous = Array.prototype.slice.call(arguments, 2);
+    if (!view) { return outputs.map(function () { return nu; }); }
+    return outputs.map(function (out, i) {
+      var open = out.id === "view-" + tab;
+      return open && !same(previous[i], view) ? view : nu;
+    });
+  }
+
+  /* A chart's table store holds the view and selection while its table is open and null once closed; the
+   * server builds a table only when that store changes. */
+  function tableView(toggle, view, selection, previous) {
+    var nu = window.dash_clientside.no_update;
+    var open = Array.isArray(toggle) && toggle.length > 0;
+    if (!open) { return previous ? null : nu; }
+    var next = {view: view || null, selection: selection || null};
+    return same(previous, next) ? nu : next;
+  }
+
   function notes(clicks) {  // presenter mode: N, or the Notes button, shows and hides the speaker notes
     var shown = (clicks || 0) % 2 === 1;
     return [!shown, shown ? "true" : "false"];
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    crashboard: {highlight: highlight, hoverSync: hoverSync, showTab: showTab, theme: theme, notes: notes}
+    crashboard: {highlight: highlight, hoverSync: hoverSync, showTab: showTab, theme: theme, notes: notes,
+                 tabView: tabView, tableView: tableView}
   });
 })();

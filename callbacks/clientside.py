@@ -2,9 +2,10 @@
 timeline's hover line on the dated charts, showing a tab, and the theme. No server round trip, no inline script."""
 from __future__ import annotations
 
-from dash import MATCH, ClientsideFunction, Input, Output
+from dash import MATCH, ClientsideFunction, Input, Output, State as Current
 
 from components import ids
+from components.state import TABS
 
 NAMESPACE = "crashboard"
 
@@ -15,6 +16,11 @@ def register(app, data) -> None:
         Output(ids.chart(MATCH), "figure", allow_duplicate=True),
         Input(ids.SELECTION, "data"), Input(ids.chart(MATCH), "figure"),
         prevent_initial_call=True,
+    )
+    app.clientside_callback(  # the view goes to the open tab's charts only
+        ClientsideFunction(NAMESPACE, "tabView"),
+        *[Output(ids.tab_view(tab), "data") for tab in TABS], Input(ids.VIEW, "data"), Input(ids.TAB, "value"),
+        *[Current(ids.tab_view(tab), "data") for tab in TABS],
     )
     app.clientside_callback(
         ClientsideFunction(NAMESPACE, "hoverSync"),

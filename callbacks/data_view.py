@@ -1,11 +1,12 @@
 """Each chart's "Show data" toggle (the table behind it) and its CSV download of exactly what it draws."""
 from __future__ import annotations
 
-from dash import MATCH, Input, Output, State as Current, ctx, dcc, no_update
+from dash import MATCH, ClientsideFunction, Input, Output, State as Current, ctx, dcc, no_update
 
 from components import ids, panel
 from components.panels import PANELS
 
+from .clientside import NAMESPACE
 from .context import AppData
 
 
@@ -28,10 +29,18 @@ def download(data: AppData, name: str, view, selection=None) -> dict | None:
 
 def register(app, data: AppData) -> None:
 
+    app.clientside_callback(  # assets/crashboard.js: the view while the table is open, else None
+        ClientsideFunction(NAMESPACE, "tableView"), Output(ids.table_view(MATCH), "data"),
+        Input(ids.data_toggle(MATCH), "value"), Input(ids.VIEW, "data"), Input(ids.SELECTION, "data"),
+        Current(ids.table_view(MATCH), "data"))
+
     @app.callback(Output(ids.table(MATCH), "children"), Output(ids.table(MATCH), "hidden"),
-                  Input(ids.data_toggle(MATCH), "value"), Input(ids.VIEW, "data"), Input(ids.SELECTION, "data"))
-    def data_table(toggle, view, selection):
-        return table(data, ctx.outputs_list[0]["id"]["name"], toggle, view, selection)
+                  Input(ids.table_view(MATCH), "data"), prevent_initial_call=True)
+    def data_table(opened):
+        name = ctx.outputs_list[0]["id"]["name"]
+        if not isinstance(opened, dict):
+            return table(data, name, False, None)
+        return table(data, name, True, opened.get("view"), opened.get("selection"))
 
     @app.callback(Output(ids.download(MATCH), "data"), Input(ids.download_button(MATCH), "n_clicks"),
                   Current(ids.VIEW, "data"), Current(ids.SELECTION, "data"), prevent_initial_call=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 import orjson
-from dash import Input, Output
+from dash import Input, Output, State as Current
 from dash.exceptions import PreventUpdate
 from plotly.io.json import to_json_plotly
 
@@ -29,7 +29,8 @@ def _style(fig) -> dict:
 def draw_on_tab(panel, data: AppData, view, tab, selection=None) -> tuple:
     """Draw a panel of a tab only while that tab is open: a hidden chart costs the browser as much to draw as
     a visible one, so the context tab's charts are drawn when it is first opened (and again on each visit
-    after the view changed)."""
+    after the view changed). The browser already holds back the view of a closed tab (ids.tab_view); this
+    keeps a selection made elsewhere from redrawing a hidden chart."""
     if tab != panel.TAB:
         raise PreventUpdate
     return draw(panel, data, view, selection)
@@ -104,11 +105,14 @@ def register(app, data: AppData) -> None:
                    Output(ids.chart(panel.NAME), "style")]
         if hasattr(panel, "extra"):
             outputs.append(Output(ids.extra(panel.NAME), "children"))
-        inputs = [Input(ids.VIEW, "data"), Input(ids.TAB, "value")]
-        if uses_selection(panel):
-            inputs.append(Input(ids.SELECTION, "data"))
+        inputs = [Input(ids.tab_view(panel.TAB), "data")]  # set in the browser only while the tab is open
+        if uses_selection(panel):  # a selection made on the other tab is drawn when this one opens again
+            inputs += [Input(ids.SELECTION, "data"), Input(ids.TAB, "value")]
+        else:
+            inputs.append(Current(ids.TAB, "value"))
 
-        def callback(view, tab, selection=None, panel=panel):
-            return draw_on_tab(panel, data, view, tab, selection)
+        def callback(view, *rest, panel=panel):
+            *selection, tab = rest
+            return draw_on_tab(panel, data, view, tab, *selection)
 
         app.callback(*outputs, *inputs, prevent_initial_call=True)(callback)

@@ -24,6 +24,18 @@ REJECTED = "rejected-files"
 STATUS = "status"              # aria-live region announcing what the filters changed
 
 
+def tab_view(tab: str) -> str:
+    """dcc.Store: the view, set in the browser only while `tab` is open; the charts of the tab draw on it, so
+    a view change sends no request for the charts of a closed tab."""
+    return f"view-{tab}"
+
+
+def table_view(name: str) -> dict:
+    """dcc.Store: the view and selection while a chart's data table is open, else None (set in the browser),
+    so a view change asks the server for open tables only."""
+    return {"type": "table-view", "name": name}
+
+
 def chart(name: str) -> dict:
     return {"type": "chart", "name": name}
 

@@ -11,7 +11,7 @@ from data.loader import Dataset
 from . import controls, episodes, ids, panel, rejected
 from .i18n import t
 from .panels import on_tab
-from .state import State
+from .state import TABS, State
 
 
 def _tab(name: str, dom_id: str, state: State, hidden: bool) -> html.Section:
@@ -31,7 +31,7 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.VIEW), dcc.Store(id=ids.SELECTION), dcc.Store(id=ids.HIGHLIGHTED),
-            dcc.Store(id=ids.HOVER_SYNC),
+            dcc.Store(id=ids.HOVER_SYNC), *[dcc.Store(id=ids.tab_view(tab)) for tab in TABS],
             html.Header([
                 html.Div([html.H1("Crashboard"),
                           html.A(html.Span(t("present.link", lang), id=ids.text("present.link")),

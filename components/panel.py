@@ -84,6 +84,7 @@ def card(name: str, lang: str, open_data: bool = False, extra: bool = False) -> 
                 share.box(name, lang),
             ], className="chart-tools"),
             html.Div(id=ids.table(name), className="table-wrap", hidden=not open_data),
+            dcc.Store(id=ids.table_view(name)),
         ],
         id=ids.panel(name), className="card panel",
     )

@@ -13,7 +13,7 @@ from components.panels import NAMES, PANELS
 from components.state import State
 from data import DEFAULT_DIR, load_dataset
 
-from .dashboard import figure, point_of, wait_for_change, wait_for_charts
+from .dashboard import figure, point_of, wait_for_change, wait_for_charts, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -127,6 +127,17 @@ def test_db006_data_toggle_shows_the_table(dashboard):
     flows = PANELS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash"))
     assert len(rows) == len(flows)
     assert "data=flows" in _query(dashboard)
+    # an open table follows the view (the server is asked only for open tables: ids.table_view)
+    crypto = PANELS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash",
+                                                                           classes=("crypto",)))
+    assert 0 < len(crypto) < len(flows)  # the filter changes what the table lists
+    dashboard.find_element("#classes input[value='crypto']").click()
+    dashboard.wait_for_element("#panel-flows .data-table")
+    assert wait_until(lambda: len(dashboard.driver.find_elements(
+        "css selector", "#panel-flows .data-table tbody tr")) == len(crypto))
+    dashboard.find_element("#panel-flows .toggle input").click()
+    assert wait_until(lambda: not dashboard.find_element("#panel-flows .table-wrap").is_displayed())
+    assert "data=flows" not in _query(dashboard)
     assert dashboard.get_logs() == []
 
 
