@@ -195,15 +195,16 @@ def _panel(fig, sub, name: str, k: int, df: pd.DataFrame, frames: dict, state, s
         _changes(fig, part, frames, state, axes, rng, yr, px)
     else:
         _levels(fig, part, frames, state, axes, seen, symbols)
+    if part.empty:  # no band, lines or markers: on a subplot without traces plotly.js draws its shapes with
+        # NaN coordinates (console errors) and an overlay axis not at all
+        fig.add_annotation(text=ev.word(NO_FIGURES, state.lang), x=0.5, y=0.5, xref=f"{axes[0]} domain",
+                           yref=f"{axes[1]} domain", showarrow=False, font={"color": theme(state.theme)["muted"]})
+        return
     ev.add_bands(fig, frames, state, axes=[axes])
     events = ev.day_events(frames, *rng)
     ev.add_event_lines(fig, events, state, axes=[axes])
-    if part.empty:
-        fig.add_annotation(text=ev.word(NO_FIGURES, state.lang), x=0.5, y=0.5, xref=f"{axes[0]} domain",
-                           yref=f"{axes[1]} domain", showarrow=False, font={"color": theme(state.theme)["muted"]})
-    else:  # (plotly.js draws nothing at all when an overlay axis sits on a subplot without traces)
-        ev.add_event_markers(fig, events, frames, state, *axes, overlay=11 + k, legend="events" not in seen)
-        seen.add("events")
+    ev.add_event_markers(fig, events, frames, state, *axes, overlay=11 + k, legend="events" not in seen)
+    seen.add("events")
 
 
 def figure(frames: dict, state) -> go.Figure:

@@ -159,3 +159,14 @@ def test_cb015_drawn_views_are_kept_and_bounded(dataset, monkeypatch):
     assert len(fresh.drawn) == 3
     again = render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "both"})  # evicted, drawn again, the same
     assert again[0] is not first[0] and again == first
+
+
+@pytest.mark.parametrize("episode", ["jan-2026-sell-america", "feb-2026-crash", "both"])
+@pytest.mark.parametrize("name", NAMES)
+def test_cb016_shapes_sit_only_on_subplots_with_traces(data, name, episode):
+    """plotly.js draws a shape on a subplot without traces with NaN coordinates (console errors)."""
+    fig = orjson.loads(render.drawn_json(PANELS[name], data, {"episode": episode})[0])
+    traced = {tr.get("xaxis", "x") for tr in fig["data"]}
+    for shape in fig["layout"].get("shapes", []):
+        xref = shape.get("xref", "x").removesuffix(" domain")
+        assert xref == "paper" or xref in traced, (shape.get("name"), xref, traced)
