@@ -7,8 +7,6 @@ it; a month-precision date reaches from its first to its last day, so it is neve
 """
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -19,7 +17,7 @@ from .figures import add_shapes
 from .hover import conflict_lines
 from .i18n import t
 from .palette import theme
-from .provenance import date_text, outlet_label, shorten, source_label, wrap
+from .provenance import date_text, outlet_label, safe as escape, shorten, source_label, wrap
 
 HALF_DAY = pd.Timedelta(hours=12)
 CATEGORY: dict[str, tuple[str, str]] = {

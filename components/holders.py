@@ -9,7 +9,6 @@ not to scale. Colour is the holding's asset class; ⚠ and a heavy outline mark 
 from __future__ import annotations
 
 import math
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,7 +21,7 @@ from data.schema import AMOUNT_UNITS, UNITS
 from .figures import add_notes, base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
 from .palette import class_colour, theme
-from .provenance import class_label, date_text, label, number, value_text
+from .provenance import class_label, date_text, label, number, safe as escape, value_text
 
 NAME = "holders"
 TAB = "context"

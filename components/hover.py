@@ -9,15 +9,15 @@
 """
 from __future__ import annotations
 
-from html import escape
-from html import escape as _escape
-
 import pandas as pd
 
 from data.columns import C
 
 from .i18n import t
-from .provenance import date_text, label, window_text, number, outlet_label, shorten, source_label, value_text, wrap
+from .provenance import (date_text, label, number, outlet_label, safe, shorten, source_label, value_text,
+                         window_text, wrap)
+
+escape = safe  # Plotly shows &quot; as written, so quotes stay unescaped
 
 
 def _lookup(frames: dict, episode: str, record_id: str):
@@ -29,7 +29,7 @@ def _lookup(frames: dict, episode: str, record_id: str):
 def claim_line(frames: dict, episode: str, record_id: str, lang: str, escape_html: bool = True) -> str:
     """'000 · 21 Jan 2026: −1.76% (1d)' for one claim of a conflict; HTML-escaped for Plotly unless the caller
     renders it as a text node (Dash components do)."""
-    escape = _escape if escape_html else str
+    escape = safe if escape_html else str
     row = _lookup(frames, episode, record_id)
     if row is None:
         events = frames["events"]

@@ -5,8 +5,6 @@ The four probabilities of the 6 Feb report add up to 100% as given, so no total 
 """
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -16,7 +14,7 @@ from data.columns import C
 from .figures import base, conflict_flag, customdata, empty, empty_text, patterns
 from .hover import hover
 from .palette import theme
-from .provenance import value_text, wrap
+from .provenance import safe as escape, value_text, wrap
 
 NAME = "scenarios"
 TAB = "context"
@@ -61,7 +59,7 @@ def figure(frames: dict, state) -> go.Figure:
     th = theme(state.theme)
     records = df.to_dict("records")
     conflicts = conflict_flag(df).tolist()
-    labels = [wrap(escape(name(r, state.lang), quote=False), 18) for r in records]
+    labels = [wrap(escape(name(r, state.lang)), 18) for r in records]
     fig = go.Figure(go.Bar(
         orientation="h", x=df[C.VALUE].tolist(), y=labels, name=_w("axis", state.lang), showlegend=False,
         # a scenario is tied to no asset class, so it takes the theme's muted ink rather than a class colour,

@@ -115,7 +115,8 @@ def test_fcs007_hover_and_lanes_name_who_and_when(dataset, feb):
         r = frame.loc[rid]
         tr, i = marks[0]
         assert r[C.BY] in names.index  # every forecaster is a named outlet
-        assert escape(names[r[C.BY]]) in tr.hovertext[i] and escape(names[r[C.BY]], quote=False) in lanes
+        who = escape(names[r[C.BY]], quote=False)  # as written: Plotly shows &quot; literally
+        assert who in tr.hovertext[i] and who in lanes
         assert r[C.SOURCE][:3] in tr.hovertext[i]
         assert escape(r[C.QUOTE].replace("**", ""))[:8] in tr.hovertext[i].replace("<br>", "")
         if r[C.HORIZON_EN]:
