@@ -47,4 +47,4 @@ def register(app, data: AppData) -> None:
     def csv(n_clicks, view, selection):
         if not n_clicks:
             return no_update
-        return download(data, ctx.triggered_id["name"], view, selection)
+        return download(data, ctx.outputs_list["id"]["name"], view, selection)

@@ -20,6 +20,10 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
     state = parse(search, data.choices)
     out = {"link": [], "iframe": [], "script": []}
     for name, style in zip(names, styles):
+        if name not in PANELS:  # a box id no page has: nothing to share
+            for key in out:
+                out[key].append("")
+            continue
         title = f"Crashboard: {t(f'panel.{name}', state.lang)}"
         texts = share.snippets(href, name, PANELS[name].TAB, state, data.choices, title, style, prefix)
         for key in out:

@@ -22,7 +22,7 @@ EMBED_CHROME = 110  # px around the figure in an embed: title, credit line, marg
 
 def base_url(href: str | None, prefix: str = "/") -> str:
     """'https://host[:port]/prefix/' of the page address, where every Crashboard link starts."""
-    parts = urlsplit(href or "")
+    parts = urlsplit(href if isinstance(href, str) else "")
     origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
     return origin + prefix
 
@@ -54,7 +54,8 @@ def script_tag(base: str) -> str:
 def height_of(style) -> int:
     """The embed's starting height from the chart's drawn height ('420px'); the script then fits it exactly."""
     try:
-        return int(str((style or {}).get("height", "320px")).removesuffix("px")) + EMBED_CHROME
+        style = style if isinstance(style, dict) else {}
+        return int(str(style.get("height", "320px")).removesuffix("px")) + EMBED_CHROME
     except ValueError:
         return 320 + EMBED_CHROME
 
