@@ -1,4 +1,5 @@
-"""Who may put Crashboard in a frame: the `Content-Security-Policy: frame-ancestors` of every response.
+"""Who may put Crashboard in a frame: the `frame-ancestors` directive of every response's Content-Security-Policy
+(web/security.py writes the header).
 
     CRASHBOARD_FRAME_ANCESTORS="https://wiki.example.com https://*.intranet.example"   (or --frame-ancestors)
 
@@ -17,6 +18,7 @@ import re
 
 ENV = "CRASHBOARD_FRAME_ANCESTORS"
 EMBED_PREFIX = "/embed/"
+SELF_ONLY = "frame-ancestors 'self'"
 _ORIGIN = re.compile(r"^(https?)://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:(\d{1,5}|\*))?$")
 
 
@@ -47,21 +49,9 @@ def from_env(value: str | None = None) -> tuple[str, ...]:
 
 
 def policy(path: str, allowed: tuple[str, ...], prefix: str = "/") -> str:
-    """The frame-ancestors directive for a request path."""
+    """The frame-ancestors directive for a request path: SELF_ONLY, or 'self' and the origins for an embed."""
     sources = ["'self'"]
     if path.startswith(prefix.rstrip("/") + EMBED_PREFIX):
         sources += [o for o in allowed if o != "'self'"]
     return "frame-ancestors " + " ".join(sources)
 
-
-def install(server, allowed: tuple[str, ...], prefix: str = "/") -> None:
-    """Add the framing headers to every response of a Flask server."""
-    from flask import request
-
-    @server.after_request
-    def _frame_headers(response):
-        directive = policy(request.path, allowed, prefix)
-        response.headers["Content-Security-Policy"] = directive
-        if directive == "frame-ancestors 'self'":
-            response.headers["X-Frame-Options"] = "SAMEORIGIN"  # for browsers that predate frame-ancestors
-        return response

@@ -12,7 +12,7 @@ import callbacks
 from components import embed, present
 from components.share import EMBED_PATH
 
-from . import delivery, framing
+from . import delivery, security
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PRESENT_PATH = "present/"
@@ -37,7 +37,7 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
                      title="Crashboard: presenter mode", **dash_options())
     presenter.layout = present.page()
     callbacks.register(presenter, data, "present")
-    framing.install(server, allowed, prefix)
+    security.install(server, (main, embeds, presenter), allowed, prefix)
 
     @server.before_request
     def _route():

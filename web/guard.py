@@ -1,0 +1,100 @@
+"""What reaches a Dash callback: a POST to `<page>/_dash-update-component` whose body has the shape the Dash
+renderer sends for one of that page's server callbacks. Anything else is answered `400` with a one-line reason
+before Dash sees it.
+
+Dash 4 answers a body that is not JSON with 400 (415 for another content type), but any JSON that parses reaches
+its dispatcher: a list, a string, a missing or unknown `output`, inputs that do not match the callback, or nesting
+deep enough to exhaust the decoder's recursion all end in a 500 and a logged traceback, a client's mistake
+reported as a server fault. The shape is checked here against the callback's own declaration, so that 5xx keeps
+meaning a real fault: a well-formed call whose callback raises is still a 500, and is logged.
+
+Values are not checked, but for the `id` property, which is the component's id: any other value is whatever a
+component may hold, and each callback falls back to its defaults for values it does not understand.
+"""
+from __future__ import annotations
+
+import json
+
+from flask import Response, request
+
+ROUTE = "_dash-update-component"
+MAX_BODY = 1 << 20  # bytes; the largest call the pages send is about 8 kB (the address sync), so 1 MiB is ample
+MANY = (["ALL"], ["ALLSMALLER"])  # wildcards whose payload item is a list of matching components
+
+
+def problem(body, callback_map: dict) -> str | None:
+    """Why `body` is not a call of one of the server callbacks in `callback_map` (Dash's), or None if it is."""
+    if not isinstance(body, dict):
+        return "the body is not a JSON object"
+    output = body.get("output")
+    spec = callback_map.get(output) if isinstance(output, str) else None
+    if spec is None or "callback" not in spec:  # clientside callbacks are in the map too, without a function
+        return "'output' names no server callback of this page"
+    declared, sent = spec["output"], body.get("outputs")
+    if isinstance(declared, list):
+        declared = [o.to_dict() for o in declared]
+    else:
+        declared, sent = [declared.to_dict()], [sent]
+    for key, items, want in (("outputs", sent, declared), ("inputs", body.get("inputs"), spec["inputs"]),
+                             ("state", body.get("state", []), spec["state"])):
+        if not _all_match(items, want):
+            return f"'{key}' does not match the callback's declaration"
+    changed = body.get("changedPropIds", [])
+    if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)):
+        return "'changedPropIds' is not a list of strings"
+    return None
+
+
+def _all_match(items, declared: list[dict]) -> bool:
+    return isinstance(items, list) and len(items) == len(declared) and all(
+        _matches(item, want) for item, want in zip(items, declared))
+
+
+def _matches(item, declared: dict) -> bool:
+    """Whether one payload entry is the declared dependency: one component, or a list of them for ALL."""
+    pattern = json.loads(declared["id"]) if declared["id"].startswith("{") else None
+    many = pattern is not None and any(w in MANY for w in pattern.values())
+    if many and not isinstance(item, list):
+        return False
+    return all(isinstance(one, dict) and _prop(one.get("property")) == _prop(declared["property"])
+               and _id_matches(one.get("id"), declared["id"], pattern)
+               and (declared["property"] != "id" or one.get("value") == one["id"])  # a component's id is its id
+               for one in (item if many else [item]))
+
+
+def _prop(name) -> str | None:
+    """A property name without the '@hash' Dash appends to outputs that allow duplicates."""
+    return name.split("@", 1)[0] if isinstance(name, str) else None
+
+
+def _id_matches(sent, declared: str, pattern: dict | None) -> bool:
+    if pattern is None:
+        return sent == declared
+    return isinstance(sent, dict) and sent.keys() == pattern.keys() and all(
+        isinstance(sent[k], (str, int, float, bool)) if isinstance(v, list) else sent[k] == v
+        for k, v in pattern.items())
+
+
+def _read_json():
+    """The request's JSON, or None when it is not JSON (bad syntax, bad bytes, nesting past the recursion limit)."""
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        return None
+
+
+def install(server, apps) -> None:
+    """Refuse, with 400 and the reason, a callback request to any of `apps` that none of its callbacks could take,
+    and any request body over MAX_BODY with 413 before it is read."""
+    server.config.setdefault("MAX_CONTENT_LENGTH", MAX_BODY)
+    routes = {app.config.routes_pathname_prefix + ROUTE: app for app in apps}
+
+    @server.before_request
+    def _guard_callbacks():
+        app = routes.get(request.path) if request.method == "POST" else None
+        if app is None:
+            return None
+        if not request.is_json:
+            return Response("a callback request is JSON (Content-Type: application/json)", 415, mimetype="text/plain")
+        reason = problem(_read_json(), app.callback_map)
+        return Response(f"bad callback request: {reason}", 400, mimetype="text/plain") if reason else None
