@@ -14,8 +14,9 @@ from . import ids, share
 from .i18n import t
 from .provenance import date_text, label, outlet_label, value_text, window_text
 
-GRAPH_CONFIG = {"displaylogo": False,
-                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d"]}
+GRAPH_CONFIG = {"displaylogo": False, "showSendToCloud": False,  # no "edit in Chart Studio": nothing leaves the site
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d",
+                                           "sendChartToCloud"]}
 CSV_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, "label", C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT, "value_text",
                C.DATE, C.END, C.WINDOW, C.SOURCE, C.OUTLET, C.QUOTE, C.DERIVED, C.FORMULA, C.INPUTS,
                C.CONFLICT_IDS]
