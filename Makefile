@@ -37,13 +37,15 @@ run: $(VENV)/.installed
 	$(PY) app.py serve --host $(HOST) --port $(PORT)
 
 # Production: gunicorn, $(WORKERS) worker processes (one per core) of $(THREADS) threads each, on loopback unless
-# HOST is given (make serve HOST=0.0.0.0). See README, "Serving in production".
+# HOST is given (make serve HOST=0.0.0.0); GUNICORN_ARGS adds flags (--pid FILE, --access-logfile -).
+# See README, "Serving in production".
 WORKERS ?= 2
 THREADS ?= 4
+GUNICORN_ARGS ?=
 serve: $(VENV)/.installed
 	@$(PY) app.py validate >/dev/null || echo "Some data files were rejected (run make validate); serving the rest."
 	CRASHBOARD_WORKERS=$(WORKERS) CRASHBOARD_THREADS=$(THREADS) \
-	  $(PY) -m gunicorn -c web/gunicorn_conf.py --bind $(HOST):$(PORT) 'app:server'
+	  $(VENV)/bin/gunicorn -c web/gunicorn_conf.py --bind $(HOST):$(PORT) $(GUNICORN_ARGS) 'app:server'
 
 validate: $(VENV)/.installed
 	$(PY) app.py validate
