@@ -1,12 +1,15 @@
 """The embed page: its path names the chart and its query the view; one callback draws everything on it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import orjson
 from dash import ClientsideFunction, Input, Output
 
 from components import embed, figures, ids, share
 from components.i18n import t
 from components.panels import PANELS
-from components.state import parse
+from components.state import State, parse
 
 from . import render
 from .context import AppData
@@ -15,12 +18,18 @@ OUTPUTS = ("title", "extra", "figure", "style", "summary", "credit", "back", "ba
            "lang")
 
 
+@lru_cache(maxsize=8)
+def _unknown(lang: str, theme: str) -> dict:
+    """The figure saying there is no such chart, drawn once per language and theme (anyone can ask for it)."""
+    return orjson.loads(render.to_json_plotly(figures.empty(State(lang=lang, theme=theme), "embed.unknown")))
+
+
 def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
     """Everything the embed shows for an address. An unknown chart gets a message, never an error."""
     state = parse(search, data.choices)
     name = embed.chart_name(pathname)
     if name is None:
-        fig = figures.empty(state, "embed.unknown")
+        fig = _unknown(state.lang, state.theme)
         return dict(title=t("embed.unknown", state.lang), extra=[], figure=fig, style={"height": "200px"},
                     summary="", credit="", back=prefix, back_text=t("embed.open", state.lang), selection=None,
                     **{"class": f"embed theme-{state.theme}"}, lang=state.lang)

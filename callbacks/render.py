@@ -67,12 +67,15 @@ def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
     kept = data.drawn.get(key)
     if kept is not None:  # builders are pure and the frames never change, so a view drawn once is kept
         return kept
-    out = tuple(_json(v) for v in build(panel, data, state))
+    return _keep(data, key, tuple(_json(v) for v in build(panel, data, state)))
+
+
+def _keep(data: AppData, key, value):
     with data.lock:  # requests run in threads: evicting while another thread inserts must not fail
         if len(data.drawn) >= CACHE_SIZE:
             data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
-        data.drawn[key] = out
-    return out
+        data.drawn[key] = value
+    return value
 
 
 def warm(data: AppData, langs=LANGS) -> int:
@@ -95,8 +98,12 @@ def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
     tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
     drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
+    key = ("credit", panel.NAME, state)
+    credit = data.drawn.get(key)
+    if credit is None:
+        credit = _keep(data, key, sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
     return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
-            "credit": sources.credit(data.frames, panel.rows(data.frames, state), state.lang)}
+            "credit": credit}
 
 
 def register(app, data: AppData) -> None:

@@ -101,7 +101,7 @@ def test_em002_embed_keeps_the_selection(data):
 @pytest.mark.parametrize("path", ["/embed/nope", "/embed/", None, "/embed/../../etc/passwd"])
 def test_em003_unknown_chart_says_so(data, path):
     out = embed.view(data, path, "?lang=en")
-    assert out["title"] == "No such chart." and out["selection"] is None and not out["figure"].data
+    assert out["title"] == "No such chart." and out["selection"] is None and not out["figure"]["data"]
 
 
 @pytest.mark.parametrize("search", ["?classes=%00%ff", "?" + "a=b&" * 3000, "?episode=both&window=ytd"])
