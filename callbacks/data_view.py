@@ -8,6 +8,7 @@ from components.panels import PANELS
 
 from .clientside import NAMESPACE
 from .context import AppData
+from .memo import sent
 
 
 def table(data: AppData, name: str, toggle, view, selection=None) -> tuple:
@@ -39,12 +40,14 @@ def register(app, data: AppData) -> None:
     def data_table(opened):
         name = ctx.outputs_list[0]["id"]["name"]
         if not isinstance(opened, dict):
-            return table(data, name, False, None)
-        return table(data, name, True, opened.get("view"), opened.get("selection"))
+            return [], True
+        view, selected = opened.get("view"), opened.get("selection")
+        return sent(data, ("table", name, data.state(view, selected)), lambda: table(data, name, True, view, selected))
 
     @app.callback(Output(ids.download(MATCH), "data"), Input(ids.download_button(MATCH), "n_clicks"),
                   Current(ids.VIEW, "data"), Current(ids.SELECTION, "data"), prevent_initial_call=True)
     def csv(n_clicks, view, selection):
         if not n_clicks:
             return no_update
-        return download(data, ctx.outputs_list["id"]["name"], view, selection)
+        name = ctx.outputs_list["id"]["name"]
+        return sent(data, ("csv", name, data.state(view, selection)), lambda: (download(data, name, view, selection),))[0]

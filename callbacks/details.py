@@ -9,6 +9,7 @@ from components import details, ids, sources
 from components.panels import shown_rows
 
 from .context import AppData
+from .memo import sent
 
 
 def selection(data: AppData, view, selected) -> tuple:
@@ -31,9 +32,12 @@ def register(app, data: AppData) -> None:
     @app.callback(Output(ids.DETAIL, "children"), Output(ids.SELECTED_LABEL, "children"),
                   Input(ids.VIEW, "data"), Input(ids.SELECTION, "data"))
     def selected(view, selected_):
-        return selection(data, view, selected_)
+        state = data.state(view, selected_)
+        return sent(data, ("selection", state.asset, state.lang), lambda: selection(data, view, selected_))
 
     @app.callback(Output(ids.CONFLICTS, "children"), Output(ids.SOURCES, "children"),
                   Input(ids.VIEW, "data"), Input(ids.TAB, "value"))
     def behind_view(view, tab):
-        return behind(data, view, tab)
+        if view is None:
+            raise PreventUpdate
+        return sent(data, ("behind", data.state(view, tab=tab)), lambda: behind(data, view, tab))

@@ -13,6 +13,7 @@ from components.state import State, parse
 
 from . import render
 from .context import AppData
+from .memo import as_json, sent
 
 OUTPUTS = ("title", "extra", "figure", "style", "summary", "credit", "back", "back_text", "selection", "class",
            "lang")
@@ -21,7 +22,7 @@ OUTPUTS = ("title", "extra", "figure", "style", "summary", "credit", "back", "ba
 @lru_cache(maxsize=8)
 def _unknown(lang: str, theme: str) -> dict:
     """The figure saying there is no such chart, drawn once per language and theme (anyone can ask for it)."""
-    return orjson.loads(render.to_json_plotly(figures.empty(State(lang=lang, theme=theme), "embed.unknown")))
+    return orjson.loads(as_json(figures.empty(State(lang=lang, theme=theme), "embed.unknown")))
 
 
 def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
@@ -51,8 +52,8 @@ def register(app, data: AppData) -> None:
                   Output(ids.SELECTION, "data"), Output(ids.EMBED, "className"), Output(ids.EMBED, "lang"),
                   Input(ids.URL, "pathname"), Input(ids.URL, "search"))
     def embed_page(pathname, search):
-        out = view(data, pathname, search, dashboard_prefix)
-        return tuple(out[k] for k in OUTPUTS)
+        key = ("embed", embed.chart_name(pathname), parse(search, data.choices), dashboard_prefix)
+        return sent(data, key, lambda: tuple(view(data, pathname, search, dashboard_prefix)[k] for k in OUTPUTS))
 
     app.clientside_callback(  # the view's selected asset stays lit, as on the dashboard
         ClientsideFunction("crashboard", "highlight"),

@@ -5,14 +5,15 @@ from dash import ALL, Input, Output, ctx
 
 from components import controls, ids
 from components.i18n import STRINGS, t
-from components.state import TABS, THEMES
+from components.state import LANGS, TABS, THEMES
 
 from .context import AppData
+from .memo import kept, sent
 
 
 def words(data: AppData, lang: str, keys: list[str]) -> dict:
     """Everything the language changes, by output."""
-    lang = lang if lang in ("en", "zh") else "en"
+    lang = lang if lang in LANGS else "en"
     return {
         "texts": [t(k, lang) if k in STRINGS else k for k in keys],  # keys: ids.text_key of each text id
         "episodes": controls.episode_options(data.frames, lang),
@@ -34,12 +35,15 @@ def register(app, data: AppData) -> None:
                   Output(ids.download_button(ALL), "children"), Output(ids.PAGE, "lang"),
                   Input(ids.LANG, "value"))
     def language(lang):
-        keys = [ids.text_key(o["id"]) for o in ctx.outputs_list[0]]
-        w = words(data, lang, keys)
+        keys = tuple(ids.text_key(o["id"]) for o in ctx.outputs_list[0])
+        lang = lang if lang in LANGS else "en"  # (and a hashable key)
+        w = kept(data, ("words", lang, keys), lambda: words(data, lang, list(keys)))  # ALL outputs: plain values
         n = len(ctx.outputs_list[6])
         return (w["texts"], w["episodes"], w["classes"], w["tabs"], w["themes"], w["clear"], [w["show"]] * n,
                 [w["download"]] * n, w["lang"])
 
     @app.callback(Output(ids.WINDOW, "options"), Input(ids.VIEW, "data"))
     def window_options(view):
-        return controls.window_options(data.frames, data.state(view))
+        state = data.state(view)
+        return sent(data, ("windows", state.episode, state.lang),
+                    lambda: (controls.window_options(data.frames, state),))[0]

@@ -11,6 +11,7 @@ from components.story_text import resolve
 
 from . import render
 from .context import AppData
+from .memo import sent
 
 OUTPUTS = ("story", "counter", "title", "classes", "clear_class", "clear_pressed", "extra", "figure", "style",
            "summary", "credit", "notes", "exit", "selection", "class", "lang", "words")
@@ -93,8 +94,10 @@ def register(app, data: AppData) -> None:
         *[Output(i, "children") for i, _ in WORDS],
         Input(ids.URL, "search"))
     def slide(search):
-        out = view(data, search, prefix)
-        return (*[out[k] for k in OUTPUTS[:-1]], *out["words"])
+        def answer():
+            out = view(data, search, prefix)
+            return (*[out[k] for k in OUTPUTS[:-1]], *out["words"])
+        return sent(data, ("slide", deck.serialise(deck.parse(search, data.stories, data.choices)), prefix), answer)
 
     app.clientside_callback(ClientsideFunction("crashboard", "notes"),
                             Output(ids.PRESENT_NOTES, "hidden"), Output(ids.PRESENT_NOTES_BUTTON, "aria-pressed"),

@@ -10,16 +10,15 @@ import logging
 import orjson
 from dash import Input, Output, State as Current
 from dash.exceptions import PreventUpdate
-from plotly.io.json import to_json_plotly
 
 from components import figures, ids, sources
 from components.panels import PANELS, uses_selection
 from components.state import BOTH, LANGS, State
 
 from .context import AppData, view_of
+from .memo import as_json, keep, kept
 
 log = logging.getLogger(__name__)
-CACHE_SIZE = 512  # drawn views kept per app; a figure is tens of kilobytes
 
 
 def _style(fig) -> dict:
@@ -34,10 +33,6 @@ def draw_on_tab(panel, data: AppData, view, tab, selection=None) -> tuple:
     if tab != panel.TAB:
         raise PreventUpdate
     return draw(panel, data, view, selection)
-
-
-def _json(value) -> bytes:
-    return to_json_plotly(value).encode()
 
 
 def build(panel, data: AppData, state) -> tuple:
@@ -67,15 +62,7 @@ def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
     kept = data.drawn.get(key)
     if kept is not None:  # builders are pure and the frames never change, so a view drawn once is kept
         return kept
-    return _keep(data, key, tuple(_json(v) for v in build(panel, data, state)))
-
-
-def _keep(data: AppData, key, value):
-    with data.lock:  # requests run in threads: evicting while another thread inserts must not fail
-        if len(data.drawn) >= CACHE_SIZE:
-            data.drawn.pop(next(iter(data.drawn)))  # first in, first out: the cache stays bounded
-        data.drawn[key] = value
-    return value
+    return keep(data, key, tuple(as_json(v) for v in build(panel, data, state)))
 
 
 def warm(data: AppData, langs=LANGS) -> int:
@@ -98,10 +85,8 @@ def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
     tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
     drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
-    key = ("credit", panel.NAME, state)
-    credit = data.drawn.get(key)
-    if credit is None:
-        credit = _keep(data, key, sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
+    credit = kept(data, ("credit", panel.NAME, state),
+                  lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
     return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
             "credit": credit}
 

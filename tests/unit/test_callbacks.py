@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from dash import no_update
 
-from callbacks import cross_filter, data_view, details, language, render, url_state
+from callbacks import cross_filter, data_view, details, language, memo, render, url_state
 from callbacks.context import AppData
 from components import panel
 from components.panels import NAMES, PANELS
@@ -151,7 +151,7 @@ def test_cb014_csv_dates_keep_their_precision(data):
 
 def test_cb015_drawn_views_are_kept_and_bounded(dataset, monkeypatch):
     fresh = AppData.of(dataset)
-    monkeypatch.setattr(render, "CACHE_SIZE", 3)
+    monkeypatch.setattr(memo, "CACHE_SIZE", 3)
     first = render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "both"})
     assert render.drawn_json(PANELS["drawdowns"], fresh, {"episode": "both"})[0] is first[0]  # kept
     for window in ("3d", "5d", "ytd", "from_peak"):
