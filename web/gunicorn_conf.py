@@ -19,6 +19,9 @@ standard library's, so the new master dies on import.
   they are when it starts). New data is published by starting a new master: a restart, or SIGUSR2 then
   SIGTERM to the old master for no downtime. SIGHUP does not: with preload_app the master keeps the app it
   loaded and forks the new workers from it (tests/soak/test_data_edit.py checks all three).
+- gc.freeze() in the master once the app is loaded: the loaded data and the drawn views move to a generation
+  the garbage collector never walks, so its passes in a worker do not write to (and so copy) the pages the
+  worker shares with the master.
 - max_requests with jitter: a worker is replaced after about 50,000 requests, staggered so the workers do not
   restart together. Memory is bounded by design (the drawn-view memo holds at most 512 views), so this is not
   a leak workaround; it re-forks the worker from the preloaded master, which gives back copy-on-write pages the
@@ -35,6 +38,7 @@ standard library's, so the new master dies on import.
 - Access log: off (a load balancer or reverse proxy usually keeps one); `--access-logfile -` writes it to
   stdout. Errors go to stderr.
 """
+import gc
 import os
 
 wsgi_app = "app:server"
@@ -54,3 +58,8 @@ proc_name = "crashboard"
 control_socket_disable = True
 # The workers' heartbeat files: on tmpfs their updates never wait for a disk (gunicorn's advice for containers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def when_ready(server):
+    """Runs in the master after the app is loaded, before the first worker is forked."""
+    gc.freeze()
