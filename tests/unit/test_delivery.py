@@ -102,16 +102,44 @@ def test_dl007_long_lived(path, args, max_age, expected):
     assert delivery.long_lived(path, args, max_age) is expected
 
 
-def test_dl008_only_static_files_keep_their_compressed_body():
-    cache = delivery.FileCache()
-
+def test_dl008_compressed_bodies_are_kept_for_files_and_callback_answers(monkeypatch):
     class Req:
-        def __init__(self, method, path):
-            self.method, self.path = method, path
+        def __init__(self, method, path, body=b""):
+            self.method, self.path, self.body = method, path, body
 
-    keys = [f"br;{delivery.file_key(Req(m, p))}" for m, p in [
-        ("GET", "/assets/vendor/plotly-basic-4.1.1.min.js"), ("GET", "/_dash-component-suites/dash/x.js"),
-        ("POST", "/_dash-update-component"), ("GET", "/_dash-layout"), ("GET", "/")]]
-    for key in keys:
-        cache.set(key, b"body")
-    assert [cache.get(k) for k in keys] == [b"body", b"body", None, None, None]
+        def get_data(self):
+            return self.body
+
+    cb = "/_dash-update-component"
+    requests = [Req("GET", "/assets/vendor/plotly-basic-4.1.1.min.js"), Req("GET", "/_dash-component-suites/dash/x.js"),
+                Req("POST", cb, b'{"a":1}'), Req("POST", cb, b'{"a":2}'), Req("POST", "/embed" + cb, b'{"a":1}'),
+                Req("GET", "/_dash-layout"), Req("GET", "/")]
+    keys = [f"br;{delivery.body_key(r)}" for r in requests]
+    assert len(set(keys[:5])) == 5  # a callback's key follows its path and its body
+    assert delivery.body_key(Req("POST", cb, b'{"a":1}')) == delivery.body_key(requests[2])
+    cache = delivery.BodyCache()
+    for i, key in enumerate(keys):
+        cache.set(key, bytes([i]))
+    assert [cache.get(k) for k in keys] == [bytes([i]) for i in range(5)] + [None, None]
+    monkeypatch.setattr(delivery, "ANSWERS", 2)
+    cache = delivery.BodyCache()
+    for key in keys[:5]:
+        cache.set(key, b"x")
+    assert [cache.get(k) for k in keys[:5]] == [b"x", b"x", None, b"x", b"x"]  # files stay; answers: the last 2
+
+
+def test_dl009_a_repeated_callback_gets_the_same_compressed_answer(client):
+    body = {"output": "present-link.href", "outputs": {"id": "present-link", "property": "href"},
+            "inputs": [{"id": "view-state", "property": "data", "value": {"episode": "jan-2026-sell-america"}}],
+            "changedPropIds": ["view-state.data"]}
+    big = {"output": "..conflicts.children...sources.children..",
+           "outputs": [{"id": "conflicts", "property": "children"}, {"id": "sources", "property": "children"}],
+           "inputs": [{"id": "view-state", "property": "data", "value": {"episode": "feb-2026-crash"}},
+                      {"id": "tab", "property": "value", "value": "crash"}], "changedPropIds": ["tab.value"]}
+    for payload in (body, big):
+        answers = [client.post("/_dash-update-component", json=payload, headers={"Accept-Encoding": "br"})
+                   for _ in range(2)]
+        assert all(a.status_code == 200 for a in answers)
+        assert answers[0].get_data() == answers[1].get_data()
+    assert answers[0].headers["Content-Encoding"] == "br"
+    assert orjson.loads(brotli.decompress(answers[0].get_data()))["response"]["sources"]["children"]
