@@ -20,6 +20,7 @@ class AppData:
     choices: Choices
     stories: tuple = ()  # presenter stories (data.stories.Story), in episode order
     drawn: dict = field(default_factory=dict, compare=False, repr=False)  # (panel, state) -> output, see render
+    answers: dict = field(default_factory=dict, compare=False, repr=False)  # address -> answer, see memo
     lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)  # guards `drawn`
 
     @classmethod

@@ -21,19 +21,30 @@ def as_json(value) -> bytes:
     return to_json_plotly(value).encode()
 
 
-def keep(data: AppData, key: Hashable, value):
-    """Store `value` under `key`, evicting the oldest entry when full; returns `value`."""
+def keep(data: AppData, key: Hashable, value, store: str = "drawn"):
+    """Store `value` under `key` in one of the app's caches, evicting the oldest entry when full."""
+    cache = getattr(data, store)
     with data.lock:  # requests run in threads: evicting while another thread inserts must not fail
-        if len(data.drawn) >= CACHE_SIZE:
-            data.drawn.pop(next(iter(data.drawn)))
-        data.drawn[key] = value
+        if len(cache) >= CACHE_SIZE:
+            cache.pop(next(iter(cache)), None)
+        cache[key] = value
     return value
 
 
-def kept(data: AppData, key: Hashable, answer: Callable[[], object]):
-    """The value kept under `key`, computed by `answer()` (and kept) the first time."""
-    value = data.drawn.get(key)
-    return value if value is not None else keep(data, key, answer())
+def kept(data: AppData, key: Hashable, answer: Callable[[], object], store: str = "drawn"):
+    """The value kept under `key`, computed by `answer()` (and kept) the first time. `store="answers"` is for
+    answers keyed by free-form input (an address, a page's href), so that a flood of distinct addresses
+    cannot push the drawn charts out."""
+    value = getattr(data, store).get(key)
+    return value if value is not None else keep(data, key, answer(), store)
+
+
+def key_of(*values) -> bytes:
+    """A hashable key for JSON values as a callback receives them (lists, dicts)."""
+    try:
+        return orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, orjson.JSONEncodeError):  # e.g. an integer beyond 64 bits: still a key, if a rarer hit
+        return repr(values).encode()
 
 
 def sent(data: AppData, key: Hashable, answer: Callable[[], tuple]) -> tuple:

@@ -13,6 +13,7 @@ from components.panels import PANELS
 from components.state import parse
 
 from .context import AppData
+from .memo import key_of, kept
 
 
 def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> dict[str, list]:
@@ -48,7 +49,9 @@ def register(app, data: AppData) -> None:
     def share_boxes(search, href, styles, chart_ids, box_ids):
         style_of = {i["name"]: s for i, s in zip(chart_ids, styles)}
         names = [i["name"] for i in box_ids]
-        out = boxes(data, search, href, names, [style_of.get(n) for n in names], prefix)
+        styles = [style_of.get(n) for n in names]
+        out = kept(data, key_of(search, href, names, styles),
+                   lambda: boxes(data, search, href, names, styles, prefix), "answers")
         return out["link"], out["iframe"], out["script"]
 
     @app.callback(Output(ids.PRESENT_LINK, "href"), Input(ids.VIEW, "data"))

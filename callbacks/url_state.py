@@ -12,6 +12,7 @@ from components import ids
 from components.state import from_values, parse, serialise
 
 from .context import AppData, view_of
+from .memo import key_of, kept
 
 CONTROLS = (ids.EPISODE, ids.CLASSES, ids.WINDOW, ids.TAB, ids.LANG, ids.THEME)
 FIELDS = ("episode", "classes", "window", "tab", "lang", "theme")
@@ -50,6 +51,8 @@ def register(app, data: AppData) -> None:
     def url_state(search, *args):
         controls, (toggles, selection, toggle_ids, view) = list(args[:len(CONTROLS)]), args[len(CONTROLS):]
         from_url = ctx.triggered_id in (None, ids.URL)
-        new_search, values, toggle_values, new_selection, new_view = sync(
-            data, from_url, search, controls, toggles, toggle_ids, selection, view)
+        key = key_of(from_url, search, controls, toggles, toggle_ids, selection, view)
+        new_search, values, toggle_values, new_selection, new_view = kept(
+            data, key, lambda: sync(data, from_url, search, controls, toggles, toggle_ids, selection, view),
+            "answers")
         return (new_search, *values, toggle_values, new_selection, new_view)

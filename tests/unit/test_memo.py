@@ -51,3 +51,10 @@ def test_mm003_a_kept_callback_answers_as_the_plain_function_does(dataset):
     for answer in answers:
         got = answer["response"]
         assert [got["conflicts"]["children"], got["sources"]["children"]] == want
+
+
+@pytest.mark.parametrize("values", [({"b": 1, "a": [1, 2]}, "x"), (10**30, None), ([{"z": 1.5}],)])
+def test_mm004_any_callback_input_makes_a_key(values):
+    key = memo.key_of(*values)
+    assert isinstance(key, bytes) and key == memo.key_of(*values)
+    assert memo.key_of({"a": 1, "b": 2}) == memo.key_of({"b": 2, "a": 1})
