@@ -17,10 +17,36 @@ from __future__ import annotations
 from data.loader import Dataset
 
 from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
-from .context import AppData
+from components.panels import NAMES
+from components.state import BOTH, LANGS, TABS, State
+
+from .context import AppData, view_of
 
 PAGES = {"dashboard": (url_state, render, cross_filter, data_view, language, details, share, clientside),
          "embed": (embed,), "present": (present,)}
+
+
+def warm(data: AppData) -> int:
+    """Answer ahead of the first visitor: draw every chart of every episode's opening view in both languages
+    (render.warm), and list the sources and conflicts behind each of those views on both tabs. Then run each
+    other kind of answer once, so that its lazy imports and first allocations happen here: under gunicorn this
+    runs in the master, and the workers forked from it share the result instead of each building its own.
+    Returns the number of answers kept."""
+    count = render.warm(data)
+    views = [view_of(State(episode=e, lang=lang)) for e in data.choices.episodes + (BOTH,) for lang in LANGS]
+    for view in views:
+        for tab in TABS:
+            details.behind_sent(data, view, tab)
+            count += 1
+    view, first = views[0], NAMES[0]
+    details.selection(data, view, data.selection(data.choices.entities[0] if data.choices.entities else None))
+    data_view.table(data, first, ["on"], view)
+    data_view.download(data, first, view)
+    language.words(data, "zh", [])
+    share.boxes(data, "", "http://localhost/", list(NAMES), [None] * len(NAMES))
+    embed.view(data, "/embed/" + first, "")
+    present.view(data, "")
+    return count
 
 
 def register(app, data: AppData | Dataset, page: str = "dashboard") -> AppData:

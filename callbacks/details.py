@@ -27,6 +27,13 @@ def behind(data: AppData, view, tab) -> tuple:
     return details.conflicts(data.frames, rows, state.lang), sources.children(data.frames, rows, state.lang)
 
 
+def behind_sent(data: AppData, view, tab) -> tuple:
+    """`behind` as the callback sends it, kept per state (building the sources list is the slow part)."""
+    if view is None:
+        raise PreventUpdate
+    return sent(data, ("behind", data.state(view, tab=tab)), lambda: behind(data, view, tab))
+
+
 def register(app, data: AppData) -> None:
 
     @app.callback(Output(ids.DETAIL, "children"), Output(ids.SELECTED_LABEL, "children"),
@@ -38,6 +45,4 @@ def register(app, data: AppData) -> None:
     @app.callback(Output(ids.CONFLICTS, "children"), Output(ids.SOURCES, "children"),
                   Input(ids.VIEW, "data"), Input(ids.TAB, "value"))
     def behind_view(view, tab):
-        if view is None:
-            raise PreventUpdate
-        return sent(data, ("behind", data.state(view, tab=tab)), lambda: behind(data, view, tab))
+        return behind_sent(data, view, tab)
