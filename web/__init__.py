@@ -1,2 +1,2 @@
 """The HTTP side of Crashboard: one Flask server carrying the dashboard, the chart embeds and presenter mode,
-and the headers that say who may frame them."""
+its security headers and callback guard, compression and caching, and the gunicorn settings."""

@@ -1,5 +1,5 @@
 """The three Dash apps on one Flask server: the dashboard at /, the chart embeds at /embed/<chart> and presenter
-mode at /present/. They share the loaded data and the cache of drawn views, and the framing headers."""
+mode at /present/. They share the loaded data, the caches of answers, and the security and delivery headers."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,4 +52,8 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
                 return Response(embed.index(prefix), status=status, mimetype="text/html")
         return None
 
+    # Dash sets each app up on the server's first request, and marks that done before it has finished: in a
+    # fresh threaded worker, a second first request could find no scripts registered and fail with a 500. One
+    # request now sets all three up (every app's setup hook runs on any request), before any worker exists.
+    server.test_client().get(prefix)
     return {"dashboard": main, "embed": embeds, "present": presenter}
