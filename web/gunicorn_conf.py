@@ -19,9 +19,9 @@ standard library's, so the new master dies on import.
   they are when it starts). New data is published by starting a new master: a restart, or SIGUSR2 then
   SIGTERM to the old master for no downtime. SIGHUP does not: with preload_app the master keeps the app it
   loaded and forks the new workers from it (tests/soak/test_data_edit.py checks all three).
-- gc.freeze() in the master once the app is loaded: the loaded data and the drawn views move to a generation
-  the garbage collector never walks, so its passes in a worker do not write to (and so copy) the pages the
-  worker shares with the master.
+- when_ready (in the master, once the app is loaded): one request sets the Dash apps up (see the hook), then
+  gc.freeze(): the loaded data and the drawn views move to a generation the garbage collector never walks, so
+  its passes in a worker do not write to (and so copy) the pages the worker shares with the master.
 - max_requests with jitter: a worker is replaced after about 50,000 requests, staggered so the workers do not
   restart together. Memory is bounded by design (the drawn-view memo holds at most 512 views), so this is not
   a leak workaround; it re-forks the worker from the preloaded master, which gives back copy-on-write pages the
@@ -61,5 +61,10 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
 def when_ready(server):
-    """Runs in the master after the app is loaded, before the first worker is forked."""
+    """Runs in the master after the app is loaded, before the first worker is forked.
+
+    One request first: Dash sets each app up on the server's first request and marks that done before it has
+    finished, so in a fresh threaded worker a second first request found no scripts registered (a 500). Any
+    request runs the setup of all three apps; made here, every worker is forked already set up."""
+    server.app.wsgi().test_client().get("/")
     gc.freeze()

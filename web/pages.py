@@ -52,8 +52,4 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
                 return Response(embed.index(prefix), status=status, mimetype="text/html")
         return None
 
-    # Dash sets each app up on the server's first request, and marks that done before it has finished: in a
-    # fresh threaded worker, a second first request could find no scripts registered and fail with a 500. One
-    # request now sets all three up (every app's setup hook runs on any request), before any worker exists.
-    server.test_client().get(prefix)
     return {"dashboard": main, "embed": embeds, "present": presenter}
