@@ -40,11 +40,14 @@ class AppData:
 
     def selection(self, entity: str | None) -> dict | None:
         """The selection store's value: the entity and its class, which the browser uses to highlight."""
-        if not entity or entity not in self.choices.entities:
+        if not isinstance(entity, str) or entity not in self.choices.entities:
             return None
-        records = self.frames["records"]
-        classes = records.loc[records[C.ENTITY] == entity, C.ASSET_CLASS]
-        return {"id": entity, "class": str(classes.iloc[0]) if len(classes) else ""}
+        key = ("entity", entity)  # a frame lookup per click and per address otherwise; one per known entity
+        if key not in self.answers:
+            records = self.frames["records"]
+            classes = records.loc[records[C.ENTITY] == entity, C.ASSET_CLASS]
+            self.answers[key] = str(classes.iloc[0]) if len(classes) else ""
+        return {"id": entity, "class": self.answers[key]}
 
 
 def view_of(state: State) -> dict:
