@@ -87,3 +87,36 @@ def test_presenters_section_documents_keys_and_story_fields():
         missing = [f for f in _fields(model) if f"{f}:" not in story]
         assert not missing, (model.__name__, missing)
     assert "{record-id}" in section and "{date:record-id}" in section
+
+
+def test_serving_section_documents_workers_scaling_and_publishing():
+    import re
+
+    section = README.split("## Serving in production", 1)[1].split("\n## ", 1)[0]
+    conf = (Path(__file__).resolve().parents[2] / "web" / "gunicorn_conf.py").read_text()
+    default = re.search(r'CRASHBOARD_WORKERS", "(\d+)"', conf).group(1)
+    assert f"default {default}" in section  # the documented worker count is the configured one
+    for words in ("make serve", "HOST=0.0.0.0", "WORKERS=", "Scaling", "load balancer", "kill -USR2",
+                  "kill -HUP", "make soak", "SOAK_SECONDS", "CRASHBOARD_WARM"):
+        assert words in section, words
+
+
+def test_performance_section_has_every_target_with_before_and_after():
+    section = README.split("## Performance", 1)[1].split("\n## ", 1)[0]
+    assert "make bench" in section and "report.json" in section
+    table = [line for line in section.splitlines() if line.startswith("| ")]
+    for figure in ("p95", "first visit", "cold", "filter", "RSS per worker", "RSS growth"):
+        rows = [line for line in table if figure in line]
+        assert rows, figure
+        assert all(len(row.strip("|").split("|")) >= 4 for row in rows), rows  # figure, target, before, after
+
+
+def test_safety_section_documents_every_security_header():
+    from web import security
+
+    section = README.split("## Safety", 1)[1].split("\n## ", 1)[0]
+    for name, _ in security.FIXED:
+        assert f"`{name}" in section, name
+    for header in ("Content-Security-Policy", "script-src", "X-Content-Type-Options", "Referrer-Policy",
+                   "X-Frame-Options", "frame-ancestors"):
+        assert header in section, header
