@@ -33,6 +33,19 @@ class Counter:
         return self.by_kind.get(kind, 0)
 
 
+def _send(conn, host, port, method, path, body, headers):
+    """(status, connection): one request on a keep-alive connection; on a connection error, the error's name and
+    a fresh connection for the next request."""
+    try:
+        conn.request(method, path, body=body or None, headers=headers)
+        resp = conn.getresponse()
+        resp.read()
+        return resp.status, conn
+    except (OSError, http.client.HTTPException) as exc:
+        conn.close()
+        return type(exc).__name__, http.client.HTTPConnection(host, port, timeout=60)
+
+
 def _client(host, port, endpoint, headers, offset, clock, until_each, out, start, counter):
     conn = http.client.HTTPConnection(host, port, timeout=60)
     lat, bad, i, n = [], {}, offset, len(endpoint.bodies)
@@ -41,15 +54,7 @@ def _client(host, port, endpoint, headers, offset, clock, until_each, out, start
         body = endpoint.bodies[i % n]
         i += 1
         t0 = time.perf_counter()
-        try:
-            conn.request(endpoint.method, endpoint.path, body=body or None, headers=headers)
-            resp = conn.getresponse()
-            resp.read()
-            status = resp.status
-        except (OSError, http.client.HTTPException) as exc:
-            status = type(exc).__name__
-            conn.close()
-            conn = http.client.HTTPConnection(host, port, timeout=60)
+        status, conn = _send(conn, host, port, endpoint.method, endpoint.path, body, headers)
         lat.append(time.perf_counter() - t0)
         counter.add(endpoint.kind, 1)
         if status not in (200, 204):
@@ -115,15 +120,8 @@ def _mixer(host, port, endpoints, headers, ticket, total, counter, bad):
             conn.close()           # worker, where one long-lived connection stays with one
             conn = http.client.HTTPConnection(host, port, timeout=60)
         ep = endpoints[k % len(endpoints)]
-        try:
-            conn.request(ep.method, ep.path, body=ep.bodies[(k // len(endpoints)) % len(ep.bodies)], headers=headers)
-            resp = conn.getresponse()
-            resp.read()
-            status = resp.status
-        except (OSError, http.client.HTTPException) as exc:
-            status = type(exc).__name__
-            conn.close()
-            conn = http.client.HTTPConnection(host, port, timeout=60)
+        body = ep.bodies[(k // len(endpoints)) % len(ep.bodies)]
+        status, conn = _send(conn, host, port, ep.method, ep.path, body, headers)
         counter.add(ep.kind, 1)
         if status not in (200, 204):
             bad[f"{ep.name}: {status}"] = bad.get(f"{ep.name}: {status}", 0) + 1
