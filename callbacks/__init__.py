@@ -18,9 +18,9 @@ from data.loader import Dataset
 
 from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
 from components.panels import NAMES
-from components.state import BOTH, LANGS, TABS, State
+from components.state import TABS
 
-from .context import AppData, view_of
+from .context import AppData, opening_views
 
 PAGES = {"dashboard": (url_state, render, cross_filter, data_view, language, details, share, clientside),
          "embed": (embed,), "present": (present,)}
@@ -33,7 +33,7 @@ def warm(data: AppData) -> int:
     runs in the master, and the workers forked from it share the result instead of each building its own.
     Returns the number of answers kept."""
     count = render.warm(data)
-    views = [view_of(State(episode=e, lang=lang)) for e in data.choices.episodes + (BOTH,) for lang in LANGS]
+    views = opening_views(data)
     for view in views:
         for tab in TABS:
             details.behind_sent(data, view, tab)

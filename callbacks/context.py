@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from components.panels import NAMES
 from components._events import event_table
 from components.hover import warm
-from components.state import LANGS, Choices, State, from_values
+from components.state import BOTH, LANGS, Choices, State, from_values
 from data.columns import C
 from data.loader import Dataset
 
@@ -48,6 +48,11 @@ class AppData:
             classes = records.loc[records[C.ENTITY] == entity, C.ASSET_CLASS]
             self.answers[key] = str(classes.iloc[0]) if len(classes) else ""
         return {"id": entity, "class": self.answers[key]}
+
+
+def opening_views(data: AppData) -> list[dict]:
+    """The view each episode (and both together) opens on, with no filter or selection, in every language."""
+    return [view_of(State(episode=e, lang=lang)) for e in data.choices.episodes + (BOTH,) for lang in LANGS]
 
 
 def view_of(state: State) -> dict:

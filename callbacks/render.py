@@ -13,10 +13,9 @@ from dash.exceptions import PreventUpdate
 
 from components import figures, ids, sources
 from components.panels import PANELS, uses_selection
-from components.state import BOTH, LANGS, State
 
-from .context import AppData, view_of
-from .memo import as_json, keep, kept
+from .context import AppData, opening_views, view_of
+from .memo import as_json, kept
 
 log = logging.getLogger(__name__)
 
@@ -58,18 +57,15 @@ def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
     state = data.state(view, selection)
     if not uses_selection(panel):
         state = state.with_(asset=None)  # the selection is highlighted in the browser, not drawn here
-    key = (panel.NAME, state)
-    kept = data.drawn.get(key)
-    if kept is not None:  # builders are pure and the frames never change, so a view drawn once is kept
-        return kept
-    return keep(data, key, tuple(as_json(v) for v in build(panel, data, state)))
+    # builders are pure and the frames never change, so a view drawn once is kept
+    return kept(data, (panel.NAME, state), lambda: tuple(as_json(v) for v in build(panel, data, state)))
 
 
-def warm(data: AppData, langs=LANGS) -> int:
-    """Draw every chart for the view each episode opens on (no filter, no selection), in every language, so
-    first visits are served from the cache. Run once at start: under gunicorn, in the master before it forks
-    the workers, which then share the drawn views. Returns the number of views drawn."""
-    views = [view_of(State(episode=e, lang=lang)) for e in data.choices.episodes + (BOTH,) for lang in langs]
+def warm(data: AppData) -> int:
+    """Draw every chart of every opening view (context.opening_views), so first visits are served from the
+    cache. Run once at start: under gunicorn, in the master before it forks the workers, which then share the
+    drawn views. Returns the number of views drawn."""
+    views = opening_views(data)
     for view in views:
         for panel in PANELS.values():
             drawn_json(panel, data, view)
