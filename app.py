@@ -21,10 +21,11 @@ from dash import Dash
 
 import callbacks
 import export
-from components import layout
+from charts.registry import NAMES
+from dashboard import layout
 from data import DEFAULT_DIR, load_dataset
 from data.validate import render as render_report, validate
-from web import framing, pages
+from web import framing, apps as pages
 
 log = logging.getLogger("crashboard")
 WARM_ENV = "CRASHBOARD_WARM"
@@ -35,7 +36,7 @@ def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None =
     the chart embeds and presenter mode on the same server. `frame_ancestors` lists the origins that may frame
     the embeds (default: $CRASHBOARD_FRAME_ANCESTORS; none). `warm` draws every episode's opening view in
     every language before serving (callbacks.warm), as the production server does."""
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, NAMES)
     app = Dash(__name__, title="Crashboard", **pages.dash_options())
     app.layout = layout.page(dataset)
     data = callbacks.register(app, dataset)
@@ -75,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
                        help=f"origins that may frame the chart embeds (default: ${framing.ENV}, else none)")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        text, code = render_report(validate(args.paths, Path(args.data)))
+        text, code = render_report(validate(args.paths, Path(args.data), NAMES))
         print(text)
         return code
     if args.command == "export":
-        return export.command(args, load_dataset(args.data))
+        return export.command(args, load_dataset(args.data, NAMES))
     try:
         app = create_app(args.data, args.frame_ancestors, warm=os.environ.get(WARM_ENV, "1") != "0")
     except framing.FramingError as exc:

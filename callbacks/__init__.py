@@ -17,8 +17,8 @@ from __future__ import annotations
 from data.loader import Dataset
 
 from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
-from components.panels import NAMES
-from components.state import TABS
+from charts.registry import NAMES
+from core.state import TABS
 
 from .context import AppData, opening_views
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dash import MATCH, ClientsideFunction, Input, Output, State as Current
 
-from components import ids
-from components.state import TABS
+from core import ids
+from core.state import TABS
 
 NAMESPACE = "crashboard"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from components.panels import NAMES
-from components._events import event_table
-from components.hover import warm
-from components.state import BOTH, LANGS, Choices, State, from_values
+from charts.registry import NAMES
+from charts.kit.events import event_table
+from charts.kit.hover import warm
+from core.state import BOTH, LANGS, Choices, State, from_values
 from data.columns import C
 from data.loader import Dataset
 

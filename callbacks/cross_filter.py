@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State as Current, ctx, no_update
 
-from components import ids
+from core import ids
 
 from .context import AppData
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dash import MATCH, ClientsideFunction, Input, Output, State as Current, ctx, dcc, no_update
 
-from components import ids, panel
-from components.panels import PANELS
+from core import ids
+
+from dashboard import card as panel
+from charts.registry import CHARTS
 
 from .clientside import NAMESPACE
 from .context import AppData
@@ -13,18 +15,18 @@ from .memo import sent
 
 def table(data: AppData, name: str, toggle, view, selection=None) -> tuple:
     """(children, hidden) of a chart's table: built only while it is open."""
-    if not toggle or name not in PANELS:
+    if not toggle or name not in CHARTS:
         return [], True
     state = data.state(view, selection)
-    return panel.data_table(PANELS[name].rows(data.frames, state), data.frames, state.lang), False
+    return panel.data_table(CHARTS[name].rows(data.frames, state), data.frames, state.lang), False
 
 
 def download(data: AppData, name: str, view, selection=None) -> dict | None:
     """The CSV file of a chart for the view, named after the chart and the episode."""
-    if name not in PANELS:
+    if name not in CHARTS:
         return None
     state = data.state(view, selection)
-    text = panel.csv_text(PANELS[name].rows(data.frames, state), data.frames, state.lang)
+    text = panel.csv_text(CHARTS[name].rows(data.frames, state), data.frames, state.lang)
     return dcc.send_string(text, f"crashboard-{name}-{state.episode}.csv", type="text/csv")
 
 

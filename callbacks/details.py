@@ -5,8 +5,12 @@ from __future__ import annotations
 from dash import Input, Output
 from dash.exceptions import PreventUpdate
 
-from components import details, ids, sources
-from components.panels import shown_rows
+from dashboard import details
+
+from core import ids
+
+from dashboard import sources
+from charts.registry import shown_rows
 
 from .context import AppData
 from .memo import sent

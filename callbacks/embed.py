@@ -6,10 +6,16 @@ from functools import lru_cache
 import orjson
 from dash import ClientsideFunction, Input, Output
 
-from components import embed, figures, ids, share
-from components.i18n import t
-from components.panels import PANELS
-from components.state import State, parse
+from embed import page as embed
+
+from charts.kit import figures
+
+from core import ids
+
+from dashboard import share
+from i18n import t
+from charts.registry import CHARTS
+from core.state import State, parse
 
 from . import render
 from .context import AppData
@@ -34,9 +40,9 @@ def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
         return dict(title=t("embed.unknown", state.lang), extra=[], figure=fig, style={"height": "200px"},
                     summary="", credit="", back=prefix, back_text=t("embed.open", state.lang), selection=None,
                     **{"class": f"embed theme-{state.theme}"}, lang=state.lang)
-    panel = PANELS[name]
+    panel = CHARTS[name]
     return dict(title=t(f"panel.{name}", state.lang), **render.single(panel, data, state),
-                back=share.dashboard_url(prefix, name, panel.TAB, share.embed_state(state, data.choices),
+                back=share.dashboard_url(prefix, name, panel.tab, share.embed_state(state, data.choices),
                                          data.choices),
                 back_text=t("embed.open", state.lang), selection=data.selection(state.asset),
                 **{"class": f"embed theme-{state.theme}"}, lang=state.lang)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, ctx
 
-from components import controls, ids
-from components.i18n import STRINGS, t
-from components.state import LANGS, TABS, THEMES
+from dashboard import controls
+
+from core import ids
+from i18n import STRINGS, t
+from core.state import LANGS, TABS, THEMES
 
 from .context import AppData
 from .memo import kept, sent

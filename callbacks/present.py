@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State as Current, ctx, no_update
 
-from components import deck, figures, ids, present, share
-from components.i18n import t
-from components.panels import PANELS
-from components.story_text import resolve
+from presenter import deck
+
+from charts.kit import figures
+
+from core import ids
+
+from presenter import page as present
+
+from dashboard import share
+from i18n import t
+from charts.registry import CHARTS
+from presenter.story_text import resolve
 
 from . import render
 from .context import AppData
@@ -49,7 +57,7 @@ def view(data: AppData, search, prefix: str = "/") -> dict:
         return dict(story="", counter="", title=t("present.none", state.lang), classes=[],
                     clear_class="button big class-toggle", clear_pressed="false", extra=[], figure=fig,
                     style={"height": "200px"}, summary="", credit="", notes="", exit=prefix, selection=None, **look)
-    panel = PANELS[slide.chart]
+    panel = CHARTS[slide.chart]
     chart = render.single(panel, data, state)
     all_rows = panel.rows(data.frames, state.with_(classes=()))
     fig = present.projected(chart["figure"])
@@ -64,7 +72,7 @@ def view(data: AppData, search, prefix: str = "/") -> dict:
         extra=chart["extra"], figure=fig, style={"height": f"{fig['layout']['height']}px"},
         summary=chart["summary"], credit=chart["credit"],
         notes=_said(slide.notes, data.frames, slide.episode, state.lang),
-        exit=share.dashboard_url(prefix, slide.chart, panel.TAB, state, data.choices),
+        exit=share.dashboard_url(prefix, slide.chart, panel.tab, state, data.choices),
         selection=data.selection(state.asset), **look)
 
 

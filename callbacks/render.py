@@ -11,8 +11,12 @@ import orjson
 from dash import Input, Output, State as Current
 from dash.exceptions import PreventUpdate
 
-from components import figures, ids, sources
-from components.panels import PANELS, uses_selection
+from charts.kit import figures
+
+from core import ids
+
+from dashboard import sources
+from charts.registry import CHARTS
 
 from .context import AppData, opening_views, view_of
 from .memo import as_json, kept
@@ -29,7 +33,7 @@ def draw_on_tab(panel, data: AppData, view, tab, selection=None) -> tuple:
     a visible one, so the context tab's charts are drawn when it is first opened (and again on each visit
     after the view changed). The browser already holds back the view of a closed tab (ids.tab_view); this
     keeps a selection made elsewhere from redrawing a hidden chart."""
-    if tab != panel.TAB:
+    if tab != panel.tab:
         raise PreventUpdate
     return draw(panel, data, view, selection)
 
@@ -41,13 +45,13 @@ def build(panel, data: AppData, state) -> tuple:
     try:
         fig = panel.figure(data.frames, state)
         out = [fig, panel.summary(data.frames, state), _style(fig)]
-        if hasattr(panel, "extra"):
+        if panel.extra is not None:
             out.append(panel.extra(data.frames, state))
         return tuple(out)
     except Exception:  # a bug in one chart must not take the page down
-        log.exception("drawing %s failed for %s", panel.NAME, state)
+        log.exception("drawing %s failed for %s", panel.name, state)
         fig = figures.empty(state, "empty.error")
-        return tuple([fig, "", _style(fig)] + ([[]] if hasattr(panel, "extra") else []))
+        return tuple([fig, "", _style(fig)] + ([[]] if panel.extra is not None else []))
 
 
 def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
@@ -55,10 +59,10 @@ def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
     if view is None:
         raise PreventUpdate  # the URL callback has not set the view yet
     state = data.state(view, selection)
-    if not uses_selection(panel):
+    if not panel.uses_selection:
         state = state.with_(asset=None)  # the selection is highlighted in the browser, not drawn here
     # builders are pure and the frames never change, so a view drawn once is kept
-    return kept(data, (panel.NAME, state), lambda: tuple(as_json(v) for v in build(panel, data, state)))
+    return kept(data, (panel.name, state), lambda: tuple(as_json(v) for v in build(panel, data, state)))
 
 
 def warm(data: AppData) -> int:
@@ -67,9 +71,9 @@ def warm(data: AppData) -> int:
     drawn views. Returns the number of views drawn."""
     views = opening_views(data)
     for view in views:
-        for panel in PANELS.values():
+        for panel in CHARTS.values():
             drawn_json(panel, data, view)
-    return len(views) * len(PANELS)
+    return len(views) * len(CHARTS)
 
 
 def draw(panel, data: AppData, view, selection=None) -> tuple:
@@ -81,20 +85,20 @@ def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
     tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
     drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
-    credit = kept(data, ("credit", panel.NAME, state),
+    credit = kept(data, ("credit", panel.name, state),
                   lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
     return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
             "credit": credit}
 
 
 def register(app, data: AppData) -> None:
-    for panel in PANELS.values():
-        outputs = [Output(ids.chart(panel.NAME), "figure"), Output(ids.summary(panel.NAME), "children"),
-                   Output(ids.chart(panel.NAME), "style")]
-        if hasattr(panel, "extra"):
-            outputs.append(Output(ids.extra(panel.NAME), "children"))
-        inputs = [Input(ids.tab_view(panel.TAB), "data")]  # set in the browser only while the tab is open
-        if uses_selection(panel):  # a selection made on the other tab is drawn when this one opens again
+    for panel in CHARTS.values():
+        outputs = [Output(ids.chart(panel.name), "figure"), Output(ids.summary(panel.name), "children"),
+                   Output(ids.chart(panel.name), "style")]
+        if panel.extra is not None:
+            outputs.append(Output(ids.extra(panel.name), "children"))
+        inputs = [Input(ids.tab_view(panel.tab), "data")]  # set in the browser only while the tab is open
+        if panel.uses_selection:  # a selection made on the other tab is drawn when this one opens again
             inputs += [Input(ids.SELECTION, "data"), Input(ids.TAB, "value")]
         else:
             inputs.append(Current(ids.TAB, "value"))

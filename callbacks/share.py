@@ -7,10 +7,12 @@ from urllib.parse import urlencode
 
 from dash import ALL, Input, Output, State as Current
 
-from components import ids, share
-from components.i18n import t
-from components.panels import PANELS
-from components.state import parse
+from core import ids
+
+from dashboard import share
+from i18n import t
+from charts.registry import CHARTS
+from core.state import parse
 
 from .context import AppData
 from .memo import key_of, kept
@@ -21,12 +23,12 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
     state = parse(search, data.choices)
     out = {"link": [], "iframe": [], "script": []}
     for name, style in zip(names, styles):
-        if name not in PANELS:  # a box id no page has: nothing to share
+        if name not in CHARTS:  # a box id no page has: nothing to share
             for key in out:
                 out[key].append("")
             continue
         title = f"Crashboard: {t(f'panel.{name}', state.lang)}"
-        texts = share.snippets(href, name, PANELS[name].TAB, state, data.choices, title, style, prefix)
+        texts = share.snippets(href, name, CHARTS[name].tab, state, data.choices, title, style, prefix)
         for key in out:
             out[key].append(texts[key])
     return out

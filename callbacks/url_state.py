@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State as Current, ctx, no_update
 
-from components import ids
-from components.state import from_values, parse, serialise
+from core import ids
+from core.state import from_values, parse, serialise
 
 from .context import AppData, view_of
 from .memo import key_of, kept

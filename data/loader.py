@@ -170,13 +170,14 @@ def _check_cross_refs(docs: list[EpisodeDoc], reports: list[FileReport]) -> None
                                                           doc.lines.get(c.id, 0), 1, ("conflicts",)))
 
 
-def read_stories(paths: list[Path], root: Path, frames: dict) -> tuple[list[Story], list[FileReport]]:
+def read_stories(paths: list[Path], root: Path, frames: dict,
+                 charts: tuple[str, ...] | None = None) -> tuple[list[Story], list[FileReport]]:
     """Stories checked against the frames built from the accepted episodes; a story id is used once."""
     stories, reports, taken = [], [], {}
     for path in paths:
         report = FileReport(_display(path, root), "story")
         reports.append(report)
-        story = _read_into(report, path, lambda raw: read_story(raw, report.path, frames, taken))
+        story = _read_into(report, path, lambda raw: read_story(raw, report.path, frames, taken, charts))
         if story is None:
             continue
         taken[story.id] = report.path
@@ -187,20 +188,21 @@ def read_stories(paths: list[Path], root: Path, frames: dict) -> tuple[list[Stor
     return sorted(stories, key=lambda s: (order.get(s.episode, len(order)), s.id)), reports
 
 
-def build(path: Path, stories: list[Path] | None = None) -> Dataset:
-    """Read and check every file of a data directory (uncached); `stories` replaces its story files."""
+def build(path: Path, stories: list[Path] | None = None, charts: tuple[str, ...] | None = None) -> Dataset:
+    """Read and check every file of a data directory (uncached); `stories` replaces its story files, and
+    `charts` names the charts a story's slide may show (None: not checked)."""
     ctx, registry, vocab, reports = read_context(path)
     docs, ep_reports = read_episodes(episode_files(path), path, ctx, registry is not None and vocab is not None)
     accepted = {r.path for r in ep_reports if r.ok}
     docs = [d for d in docs if d.file in accepted]
     frames = build_frames(docs, registry, vocab)
-    told, story_reports = read_stories(story_files(path) if stories is None else stories, path, frames)
+    told, story_reports = read_stories(story_files(path) if stories is None else stories, path, frames, charts)
     return Dataset(frames, reports + ep_reports + story_reports, str(path), tuple(told))
 
 
 @functools.lru_cache(maxsize=8)
-def _load(root: str, fingerprint: tuple) -> Dataset:
-    return build(Path(root))
+def _load(root: str, fingerprint: tuple, charts: tuple[str, ...] | None) -> Dataset:
+    return build(Path(root), charts=charts)
 
 
 def fingerprint(root: Path) -> tuple:
@@ -215,7 +217,8 @@ def fingerprint(root: Path) -> tuple:
     return tuple(out)
 
 
-def load_dataset(data_dir: str | Path = DEFAULT_DIR) -> Dataset:
-    """The dataset of `data_dir`, built once per process for a given set of files."""
+def load_dataset(data_dir: str | Path = DEFAULT_DIR, charts: tuple[str, ...] | None = None) -> Dataset:
+    """The dataset of `data_dir`, built once per process for a given set of files. `charts` names the charts
+    a story may show (the app passes charts.registry.NAMES; None leaves them unchecked)."""
     root = Path(data_dir).resolve()
-    return _load(str(root), fingerprint(root))
+    return _load(str(root), fingerprint(root), tuple(charts) if charts is not None else None)

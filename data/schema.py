@@ -142,8 +142,3 @@ DERIVE_OPS = {
 
 TABLES = ("moves", "rates", "liquidations", "flows", "macro", "holdings", "forecasts", "scenarios", "events")
 FIGURE_TABLES = TABLES[:-1]
-
-# The dashboard's charts, which a slide of a story may focus on (components.panels.NAMES; the data package
-# imports no components, and a unit test keeps the two equal).
-CHARTS = ("drawdowns", "path", "liquidations", "flows", "timeline", "rates", "macro", "holders", "forecasts",
-          "scenarios")

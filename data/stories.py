@@ -20,7 +20,6 @@ import pandas as pd
 from pydantic import Field
 
 from . import safeyaml
-from . import schema as S
 from .columns import C
 from .episode import validate_model
 from .errors import DataError, Issue
@@ -41,7 +40,7 @@ class SlideState(Strict):
     classes: list[Id] = Field(default_factory=list)
     asset: Id | None = None
     window: Literal[tuple(WINDOW_GROUPS)] | None = None  # type: ignore[valid-type]
-    chart: Literal[S.CHARTS]  # type: ignore[valid-type]
+    chart: Id  # one of the dashboard's charts (charts.registry), which the loader is given
 
 
 class SlideModel(Strict):
@@ -160,7 +159,8 @@ def _labels(label: Label, path: tuple, episode: str, frames: dict) -> Iterator[t
             yield path + (lang,), msg
 
 
-def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict) -> Iterator[tuple[tuple, str]]:
+def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict,
+           charts: tuple[str, ...] | None) -> Iterator[tuple[tuple, str]]:
     episodes = shown_episodes(BOTH, frames)
     if header.episode not in episodes:
         yield ("story", "episode"), _unknown("episode", header.episode, episodes) + " (it is not loaded)"
@@ -182,6 +182,10 @@ def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict) -> 
                 yield at + ("state", "classes", k), _unknown("class", cls, classes)
             elif cls in state.classes[:k]:
                 yield at + ("state", "classes", k), f"class '{cls}' is listed twice"
+        if charts is not None and state.chart not in charts:
+            # worded like the schema's other closed lists (data.translate)
+            yield at + ("state", "chart"), (f"'{state.chart}' is not allowed; expected "
+                                            + ", ".join(f"'{c}'" for c in charts[:-1]) + f" or '{charts[-1]}'")
         if state.asset is not None and state.asset not in entities:
             yield at + ("state", "asset"), _unknown("asset, fund, holder, indicator or exchange", state.asset,
                                                     entities)
@@ -191,9 +195,11 @@ def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict) -> 
 
 # ---- reading --------------------------------------------------------------------------------------------------
 
-def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None = None) -> Story:
+def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None = None,
+               charts: tuple[str, ...] | None = None) -> Story:
     """Parse and check one story file against the loaded frames. `taken` maps story ids already read to their
-    files. Raises DataError with every issue found."""
+    files; `charts` names the charts a slide may show (the data package knows no charts; None: not checked).
+    Raises DataError with every issue found."""
     located = safeyaml.load_bytes(raw, name)
     if not isinstance(located.data, dict):
         raise DataError([Issue(name, "the file must be a mapping with 'schema' and 'story'", 1, 1)])
@@ -204,7 +210,7 @@ def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None
         raise DataError(issues)
     slides = {i: s for i, raw_slide in enumerate(header.slides)
               if (s := validate_model(SlideModel, raw_slide, ("story", "slides", i), located, name, issues))}
-    problems = list(_check(header, slides, frames))
+    problems = list(_check(header, slides, frames, charts))
     if taken and header.id in taken:
         problems.append((("story", "id"), f"story id '{header.id}' is already used by {taken[header.id]}"))
     issues += [Issue(name, msg, *located.position(path), path) for path, msg in problems]

@@ -13,8 +13,9 @@ from .loader import (SOURCES_FILE, STORIES_DIR, VOCABULARY_FILE, FileReport, bui
                      read_episodes, story_files)
 
 
-def validate(paths: list[str], data_dir: Path) -> list[FileReport]:
-    """Reports for `paths` (or for the whole of `data_dir` when no path is given)."""
+def validate(paths: list[str], data_dir: Path, charts: tuple[str, ...] | None = None) -> list[FileReport]:
+    """Reports for `paths` (or for the whole of `data_dir` when no path is given); `charts` names the charts a
+    story may show."""
     data_dir = Path(data_dir)
     targets = [Path(p) for p in paths] or [data_dir]
     reports: list[FileReport] = []
@@ -22,7 +23,7 @@ def validate(paths: list[str], data_dir: Path) -> list[FileReport]:
         root = target if target.is_dir() else data_dir
         ctx, registry, vocab, context_reports = read_context(root)
         if target.is_dir():
-            reports += build(root).reports
+            reports += build(root, charts=charts).reports
         elif target.name in (SOURCES_FILE, VOCABULARY_FILE) and target.resolve().parent == root.resolve():
             reports += [r for r in context_reports if r.path.endswith(target.name)]
         elif not target.exists():
@@ -31,7 +32,7 @@ def validate(paths: list[str], data_dir: Path) -> list[FileReport]:
             # checked against the data directory's episodes, and after its other stories so that a clash of
             # story ids is reported on this file
             others = [p for p in story_files(root) if p.resolve() != target.resolve()]
-            ds = build(root, [*others, target])
+            ds = build(root, [*others, target], charts)
             reports += [r for r in ds.reports if not r.ok and r.kind != "story"]
             reports += [r for r in ds.reports if r.kind == "story"][-1:]
         else:

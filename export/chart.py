@@ -6,9 +6,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.i18n import t
-from components.panel import csv_text
-from components.panels import NAMES, PANELS
+from i18n import t
+from dashboard.card import csv_text
+from charts.registry import NAMES, CHARTS
 
 from . import markup
 
@@ -30,9 +30,9 @@ class Chart:
 
 def build(frames: dict, state, name: str) -> Chart:
     """Draw one panel for the view with the dashboard's own builders: same figure, summary, tiles and CSV."""
-    panel = PANELS[name]
+    panel = CHARTS[name]
     rows = panel.rows(frames, state)
-    extra = markup.component(panel.extra(frames, state)) if hasattr(panel, "extra") else ""
+    extra = markup.component(panel.extra(frames, state)) if panel.extra is not None else ""
     return Chart(name=name, title=t(f"panel.{name}", state.lang), figure=panel.figure(frames, state),
                  summary=panel.summary(frames, state), rows=rows, extra_html=extra,
                  csv=csv_text(rows, frames, state.lang))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components import sources
-from components.provenance import outlet_label
+from dashboard import sources
+from charts.kit.provenance import outlet_label
 from data.columns import C
 
 from .markup import esc, md, md_code

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import plotly.offline
 
-from components.panels import NAMES
-from components.state import LANGS, THEMES, Choices, State, from_values
+from charts.registry import NAMES
+from core.state import LANGS, THEMES, Choices, State, from_values
 from data.select import BOTH, WINDOW_GROUPS
 
 from . import footnote, images as imaging, pages

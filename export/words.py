@@ -5,7 +5,7 @@ live here.
 """
 from __future__ import annotations
 
-from components.i18n import t
+from i18n import t
 from data.columns import C
 from data.select import BOTH
 

@@ -15,7 +15,7 @@ from selenium.webdriver.common.keys import Keys
 
 import app
 from callbacks.context import AppData
-from components.panels import NAMES, PANELS
+from charts.registry import NAMES, CHARTS
 from data import load_dataset
 
 from .dashboard import wait_for_charts, wait_until
@@ -75,7 +75,7 @@ def test_csp001_the_dashboard_draws_both_tabs_without_violations(server):
     server.driver.get(server.server_url + "/?episode=both")
     crash = wait_for_charts(server)
     server.find_element("#tab input[value='context']").click()
-    context = wait_for_charts(server, names=[n for n in NAMES if PANELS[n].TAB == "context"])
+    context = wait_for_charts(server, names=[n for n in NAMES if CHARTS[n].tab == "context"])
     assert set(crash) == set(context) == set(NAMES)
     assert all(server.driver.execute_script(DRAWN, f"#panel-{name}") for name in NAMES)
     rules, modebar = server.driver.execute_script(PLOTLY_STYLED)

@@ -9,8 +9,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 import app
-from components.panels import NAMES, PANELS
-from components.state import State
+from charts.registry import NAMES, CHARTS
+from core.state import State
 from data import DEFAULT_DIR, load_dataset
 
 from .dashboard import figure, point_of, wait_for_change, wait_for_charts, wait_until
@@ -56,13 +56,13 @@ def test_db002_class_filter_changes_every_chart(dashboard):
     energy = dashboard.find_element("#classes input[value='energy']")
     dashboard.driver.execute_script("arguments[0].focus()", energy)
     dashboard.driver.switch_to.active_element.send_keys(Keys.SPACE)  # the filters work from the keyboard
-    crash = [p.NAME for p in PANELS.values() if p.TAB == "crash"]
+    crash = [p.name for p in CHARTS.values() if p.tab == "crash"]
     wait_for_change(dashboard, before, crash)
     assert "classes=energy" in _query(dashboard)
     classes = {c[1] for t in figure(dashboard, "drawdowns")["data"] for c in t.get("customdata") or []}
     assert classes <= {"energy"}
     context = _open_context(dashboard)
-    assert all(context[p.NAME] != before.get(p.NAME) for p in PANELS.values() if p.TAB == "context")
+    assert all(context[p.name] != before.get(p.name) for p in CHARTS.values() if p.tab == "context")
     assert dashboard.get_logs() == []
 
 
@@ -124,11 +124,11 @@ def test_db006_data_toggle_shows_the_table(dashboard):
     dashboard.find_element("#panel-flows .toggle input").click()
     dashboard.wait_for_element("#panel-flows .data-table")
     rows = dashboard.driver.find_elements("css selector", "#panel-flows .data-table tbody tr")
-    flows = PANELS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash"))
+    flows = CHARTS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash"))
     assert len(rows) == len(flows)
     assert "data=flows" in _query(dashboard)
     # an open table follows the view (the server is asked only for open tables: ids.table_view)
-    crypto = PANELS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash",
+    crypto = CHARTS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash",
                                                                            classes=("crypto",)))
     assert 0 < len(crypto) < len(flows)  # the filter changes what the table lists
     dashboard.find_element("#classes input[value='crypto']").click()

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 import app
-from components.state import parse
+from core.state import parse
 
 from .dashboard import wait_for_charts, wait_until
 from .wiki_page import wiki

@@ -7,7 +7,7 @@ import time
 import pytest
 
 import export
-from components.panels import NAMES, PANELS
+from charts.registry import NAMES, CHARTS
 from export.pages import IMAGE_WIDTH
 from export.images import PNG_SCALE
 
@@ -35,10 +35,10 @@ def test_exb001_every_chart_page_draws_from_file_without_console_errors(dash_br,
         dash_br.driver.get((out / f"{name}.html").as_uri())
         dash_br.wait_for_element(f"#chart-{name} .main-svg", timeout=20)
         drawn = dash_br.driver.execute_script(DRAWN_JS, f"chart-{name}")
-        fig = PANELS[name].figure(frames, state)
+        fig = CHARTS[name].figure(frames, state)
         assert drawn["traces"] == len(fig.data) and drawn["height"] == fig.layout.height, name
         assert drawn["width"] > 600, name  # responsive: the chart fills the page's column
-        assert dash_br.find_element(f"#summary-{name}").text == PANELS[name].summary(frames, state)
+        assert dash_br.find_element(f"#summary-{name}").text == CHARTS[name].summary(frames, state)
         assert dash_br.get_logs() == [], name
 
 

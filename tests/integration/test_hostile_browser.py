@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 
 import app
-from components.panels import NAMES, PANELS
+from charts.registry import NAMES, CHARTS
 from data import DEFAULT_DIR, load_dataset
 
 from ..unit.hostile import HOSTILE_TEXT, hostile_data
@@ -80,7 +80,7 @@ def test_hb001_the_dashboard_shows_hostile_text_as_text(hostile):
     assert hover_shows_it(hostile, "#panel-drawdowns")  # a quote and its source title, in the hover
     assert_inert(hostile)
     hostile.find_element("#tab input[value='context']").click()
-    wait_for_charts(hostile, names=[n for n in NAMES if PANELS[n].TAB == "context"])
+    wait_for_charts(hostile, names=[n for n in NAMES if CHARTS[n].tab == "context"])
     for where in ("#summary-scenarios", "#panel-scenarios .main-svg text", "#panel-forecasts .main-svg text",
                   "#conflicts"):
         assert wait_until(lambda: shown(hostile, where)), where

@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 
 import app
 from callbacks.context import AppData
-from components.story_text import resolve
+from presenter.story_text import resolve
 from data import load_dataset
 
 from .dashboard import wait_until

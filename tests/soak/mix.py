@@ -1,7 +1,7 @@
 """The requests a reader's browser makes, and what each response must contain.
 
 A data snapshot is a dataset loaded in the test process. For every request the mix knows the correct response
-under each snapshot, computed here with the pure builders (`PANELS[name].figure(frames, state)`), and a check
+under each snapshot, computed here with the pure builders (`CHARTS[name].figure(frames, state)`), and a check
 returns the snapshots a response is consistent with: none means a wrong response, and a response that mixes two
 snapshots (an old figure with a new summary, old titles beside new ones) matches none.
 """
@@ -19,9 +19,9 @@ import requests
 from plotly.io.json import to_json_plotly
 
 from callbacks.context import AppData, view_of
-from components import ids
-from components.panels import NAMES, PANELS, uses_selection
-from components.state import TABS, State, from_values, serialise
+from core import ids
+from charts.registry import CHARTS, NAMES
+from core.state import TABS, State, from_values, serialise
 
 Check = Callable[[requests.Response], "tuple[frozenset[str], str]"]
 CONFIG = re.compile(r'<script id="_dash-config" type="application/json">(.*?)</script>', re.S)
@@ -54,7 +54,7 @@ class Snapshot:
     def expect(self, name: str, state: State) -> tuple:
         """(traces, summary) of a panel drawn for a state, as the server's JSON carries them."""
         if (name, state) not in self._drawn:
-            panel = PANELS[name]
+            panel = CHARTS[name]
             figure = json.loads(to_json_plotly(panel.figure(self.data.frames, state)))
             self._drawn[(name, state)] = (traces(figure), panel.summary(self.data.frames, state))
         return self._drawn[(name, state)]
@@ -137,7 +137,7 @@ class Mix:
         self._add(Call("layout", "GET", "/_dash-layout", self._layout))
         self._add(Call("dependencies", "GET", "/_dash-dependencies", _dependencies_check(every)))
         for name in charts:
-            tab = PANELS[name].TAB
+            tab = CHARTS[name].tab
             for state in states:
                 browser = {(ids.VIEW, "data"): view_of(state), (ids.SELECTION, "data"): first.selection(state.asset),
                            **{(ids.tab_view(t), "data"): view_of(state) for t in TABS}}
@@ -167,7 +167,7 @@ class Mix:
 
 def drawn(name: str, state: State) -> State:
     """The state a panel is drawn for: only the path view draws the selection; others highlight it."""
-    return state if uses_selection(PANELS[name]) else state.with_(asset=None)
+    return state if CHARTS[name].uses_selection else state.with_(asset=None)
 
 
 def _other(tab: str) -> str:

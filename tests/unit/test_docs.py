@@ -48,8 +48,8 @@ def test_quick_start_is_two_commands():
 
 
 def test_every_url_parameter_and_chart_is_documented():
-    from components.panels import NAMES
-    from components.state import PARAMS
+    from charts.registry import NAMES
+    from core.state import PARAMS
     from data.select import WINDOW_GROUPS
 
     section = README.split("### The address is the view", 1)[1].split("###", 1)[0]
@@ -59,14 +59,14 @@ def test_every_url_parameter_and_chart_is_documented():
 
 
 def test_csv_columns_are_documented():
-    from components.panel import CSV_COLUMNS
+    from dashboard.card import CSV_COLUMNS
 
     section = README.split("**CSV** columns:", 1)[1].split("\n\n", 1)[0]
     assert [c.strip(" `.\n") for c in section.split(",")] == CSV_COLUMNS
 
 
 def test_wiki_editors_section_documents_embeds_framing_and_export():
-    from components.panels import NAMES
+    from charts.registry import NAMES
     from web import framing
 
     section = README.split("## For wiki editors", 1)[1].split("\n## ", 1)[0]

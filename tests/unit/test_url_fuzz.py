@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from callbacks import embed, present, render, url_state
 from callbacks.context import VIEW_KEYS, AppData
-from components import deck
-from components.embed import chart_name
-from components.i18n import t
-from components.panels import NAMES, PANELS
-from components.state import LANGS, PARAMS, TABS, THEMES, State, default, parse, serialise
+from presenter import deck
+from embed.page import chart_name
+from i18n import t
+from charts.registry import NAMES, CHARTS
+from core.state import LANGS, PARAMS, TABS, THEMES, State, default, parse, serialise
 from data import DEFAULT_DIR, load_dataset
 from data.select import BOTH, WINDOW_GROUPS
 
@@ -194,7 +194,7 @@ def test_fz004_junk_controls_write_a_valid_canonical_address(values, toggles, se
 def test_fz005_every_chart_draws_a_figure_for_any_address(search, name):
     *_, selection, view = url_state.sync(DATA, True, search, NO_CONTROLS, [[]] * len(NAMES), TOGGLE_IDS, None, None)
     with no_drawing_errors():
-        drawn = render.draw(PANELS[name], DATA, view, None if selection is no_update else selection)
+        drawn = render.draw(CHARTS[name], DATA, view, None if selection is no_update else selection)
     assert_figure(drawn[0])
 
 

@@ -1,0 +1,1 @@
+"""The charts, one module per chart, each behind the contract in charts/contract.py; the registry lists them in page order."""

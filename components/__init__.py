@@ -1,1 +1,0 @@
-"""Page components: one module per panel, each building its layout from the dataset. No callbacks, no file I/O."""

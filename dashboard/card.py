@@ -1,0 +1,93 @@
+"""The frame every chart sits in: title, graph, text alternative, data table toggle and CSV download.
+
+`table_frame` and `csv_text` turn the rows a chart draws into the table a reader sees and the file they
+download, so the three always agree.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from data.columns import C
+
+from core import ids
+
+from dashboard import share
+from i18n import t
+from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
+
+GRAPH_CONFIG = {"displaylogo": False, "showSendToCloud": False,  # no "edit in Chart Studio": nothing leaves the site
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d",
+                                           "sendChartToCloud"]}
+CSV_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, "label", C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT, "value_text",
+               C.DATE, C.END, C.WINDOW, C.SOURCE, C.OUTLET, C.QUOTE, C.DERIVED, C.FORMULA, C.INPUTS,
+               C.CONFLICT_IDS]
+
+
+def iso_date(ts, precision) -> str:
+    """'2026-02-06', or '2026-01' / '2025' when the source gives only the month or the year."""
+    if ts is None or pd.isna(ts):
+        return ""
+    return ts.strftime({"year": "%Y", "month": "%Y-%m"}.get(str(precision or "day"), "%Y-%m-%d"))
+
+
+def table_frame(rows: pd.DataFrame, frames: dict, lang: str = "en") -> pd.DataFrame:
+    """The rows a chart shows, one line per figure, with the columns of the CSV."""
+    out = rows.reindex(columns=[c for c in CSV_COLUMNS if c not in ("label", "value_text")]).copy()
+    out["label"] = [label(r, lang) for r in rows.to_dict("records")]
+    out["value_text"] = [value_text(r, lang) for r in rows.to_dict("records")]
+    out[C.DATE] = [iso_date(r.get(C.DATE), r.get(C.DATE_PRECISION)) for r in rows.to_dict("records")]
+    out[C.END] = [iso_date(r.get(C.END), r.get(C.END_PRECISION) or r.get(C.DATE_PRECISION))
+                  for r in rows.to_dict("records")]
+    out[C.DERIVED] = rows[C.DERIVED].astype(bool) if C.DERIVED in rows else False
+    out = out.reindex(columns=CSV_COLUMNS)
+    text = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype) in ("str", "string")]
+    out[text] = out[text].fillna("")
+    return out
+
+
+def csv_text(rows: pd.DataFrame, frames: dict, lang: str = "en") -> str:
+    """CSV of exactly the figures a chart draws, with their provenance."""
+    return table_frame(rows, frames, lang).to_csv(index=False, lineterminator="\n", na_rep="")
+
+
+def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:
+    """The table behind a chart, as text (every cell is a string, never HTML)."""
+    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
+                               ("col.label", "col.value", "col.date", "col.source", "col.outlet", "col.quote")]))
+    body = []
+    for r in rows.to_dict("records"):
+        when = " · ".join(p for p in (date_text(r, lang), window_text(str(r.get(C.WINDOW) or ""), lang)) if p)
+        note = r.get(C.FORMULA) if r.get(C.DERIVED) else r.get(C.QUOTE)
+        body.append(html.Tr([
+            html.Td(label(r, lang)), html.Td(value_text(r, lang), className="num"), html.Td(when),
+            html.Td(str(r.get(C.SOURCE, ""))[:3] or "", title=str(r.get(C.SOURCE, ""))),
+            html.Td(outlet_label(str(r.get(C.OUTLET) or ""), frames, lang)),
+            html.Td(("= " if r.get(C.DERIVED) else "") + str(note or ""), className="quote"),
+        ]))
+    return html.Table([head, html.Tbody(body)], className="data-table")
+
+
+def card(name: str, lang: str, open_data: bool = False, extra: bool = False) -> html.Section:
+    """One chart's section. Its figure, summary, table and download are filled by callbacks."""
+    return html.Section(
+        [
+            html.H2(t(f"panel.{name}", lang), id=ids.text(f"panel.{name}")),
+            html.Div(id=ids.extra(name), className="extra") if extra else None,
+            html.Div(dcc.Graph(id=ids.chart(name), className="chart", config=GRAPH_CONFIG, responsive=True,
+                               style={"height": "320px"}),
+                     role="figure", **{"aria-describedby": ids.summary(name)}),
+            html.P(id=ids.summary(name), className="summary", **{"aria-live": "polite"}),
+            html.Div([
+                dcc.Checklist(id=ids.data_toggle(name), options=[{"label": t("ctl.show_data", lang), "value": "on"}],
+                              value=["on"] if open_data else [], className="toggle", inline=True),
+                html.Button(t("ctl.download", lang), id=ids.download_button(name), className="button",
+                            n_clicks=0),
+                dcc.Download(id=ids.download(name)),
+                share.box(name, lang),
+            ], className="chart-tools"),
+            html.Div(id=ids.table(name), className="table-wrap", hidden=not open_data),
+            dcc.Store(id=ids.table_view(name)),
+        ],
+        id=ids.panel(name), className="card panel",
+    )

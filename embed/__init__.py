@@ -1,0 +1,1 @@
+"""The chart-only page a wiki frames (/embed/<chart>)."""

@@ -1,0 +1,1 @@
+"""Presenter mode (/present/): slides from data/stories/, their address, and their words."""

@@ -1,0 +1,176 @@
+"""The flows builder: every dollar flow once on one diverging $ bn axis, direction told by side and word,
+labelled by fund and period, disputed figures marked, and the bitcoin-unit figure shown as a tile."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from charts import flows
+from charts.kit.palette import class_colour
+from charts.kit.provenance import date_text, label, value_text
+from core.state import State
+from data.columns import C
+from data.schema import UNITS
+
+from .. import figure_points as fp
+
+FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
+
+
+@pytest.fixture(scope="module")
+def feb(frames):
+    state = State(episode=FEB)
+    return flows.rows(frames, state), flows.figure(frames, state), flows.extra(frames, state)
+
+
+def _text(component) -> str:
+    if isinstance(component, str):
+        return component
+    children = component.to_plotly_json()["props"].get("children")
+    return "".join(_text(c) for c in (children if isinstance(children, list) else [children]) if c is not None)
+
+
+def test_fl001_every_flow_row_appears_exactly_once(frames, feb):
+    rows, fig, extra = feb
+    bars = [rid for *_, rid in fp.bars(fig)]
+    tiles = [tile.to_plotly_json()["props"]["data-record"] for tile in extra]
+    assert sorted(bars + tiles) == sorted(rows[C.ID]) and len(bars + tiles) == len(set(bars + tiles))
+    assert set(rows[C.ID]) == set(frames["flows"].query(f"{C.EPISODE} == @FEB")[C.ID])
+
+
+def test_fl002_values_on_the_usd_bn_axis(feb):
+    rows, fig, _ = feb
+    rows = rows.set_index(C.ID)
+    for tr, i, rid in fp.bars(fig):
+        row = rows.loc[rid]
+        factor = UNITS[row[C.UNIT]].factor / UNITS["usd_bn"].factor
+        assert tr.x[i] == pytest.approx(row[C.VALUE] * factor)
+        assert tr.marker.color == class_colour(row[C.ASSET_CLASS])
+    assert "$ bn" in fig.layout.xaxis.title.text and "← outflow" in fig.layout.xaxis.title.text
+    lo, hi = fig.layout.xaxis.range
+    assert lo == -hi  # one diverging axis, zero in the middle
+
+
+def test_fl003_usd_mn_is_converted_and_says_so(frames):
+    mn = frames["flows"].iloc[[0]].assign(**{C.VALUE: -500.0, C.UNIT: "usd_mn", C.BOUND: "exact"})
+    text = flows._text(mn.iloc[0].to_dict(), False, "en")
+    assert flows.to_axis(mn).iloc[0] == pytest.approx(-0.5)
+    assert text.startswith("▼ out") and "(= −$0.5 bn)" in text
+
+
+def test_fl004_out_and_in_told_apart_by_side_and_word(feb):
+    _, fig, _ = feb
+    points = fp.bars(fig)
+    assert {tr.x[i] < 0 for tr, i, _ in points} == {True, False}
+    for tr, i, _ in points:
+        assert tr.text[i].startswith("▼ out" if tr.x[i] < 0 else "▲ in")
+
+
+def test_fl005_labels_name_fund_and_period(frames, feb):
+    rows, fig, _ = feb
+    rows = rows.set_index(C.ID, drop=False)
+    for tr, i, rid in fp.bars(fig):
+        row = rows.loc[rid].to_dict()
+        assert tr.y[i].startswith(label(row, "en") + " · ") and date_text(row, "en") in tr.y[i]
+    assert fp.bar(fig, "btc-etf-12-days")[0].y[fp.bar(fig, "btc-etf-12-days")[1]].endswith(
+        "cumulative since 16 Jan 2026")
+    tr, i = fp.bar(fig, "btc-etf-avg-since-jan16")
+    assert tr.y[i].endswith("average per day since 16 Jan 2026")
+    shown = {a.text for a in fig.layout.annotations}  # the names are drawn above the bars
+    assert "<b>US spot bitcoin ETFs</b> · average per day since 16 Jan 2026" in shown
+
+
+def test_fl006_grouped_by_fund_btc_first_then_by_date(feb):
+    rows, fig, _ = feb
+    order = list(fig.layout.yaxis.categoryarray)
+    funds = [y.split(" · ")[0] for y in order]
+    assert funds[0] == "US spot bitcoin ETFs"
+    assert funds == sorted(funds, key=funds.index)  # each fund's bars together
+    btc = rows[(rows[C.FUND] == "us_btc_spot_etfs")]
+    assert list(btc[C.DATE]) == sorted(btc[C.DATE])
+
+
+def test_fl007_the_calendar_pairs_both_shown_with_the_marker_where_disputed(feb):
+    rows, fig, _ = feb
+    rows = rows.set_index(C.ID)
+    text_mon, table_mon = fp.bar(fig, "btc-etf-monday-text"), fp.bar(fig, "btc-etf-feb3-table")
+    assert text_mon[0].y[text_mon[1]].endswith("2 Feb 2026 (Mon)")
+    assert table_mon[0].y[table_mon[1]].endswith("3 Feb 2026 (Mon)")
+    assert text_mon[0].x[text_mon[1]] == table_mon[0].x[table_mon[1]] == pytest.approx(0.562)
+    assert "calendar says Tuesday" in table_mon[0].hovertext[table_mon[1]]
+    for tr, i, rid in fp.bars(fig):  # ⚠ and outline on exactly the rows with conflict ids
+        disputed = rows.loc[rid, C.CONFLICT_IDS] != ""
+        assert tr.text[i].endswith("⚠") == disputed and (tr.marker.line.width[i] > 0) == disputed
+    avg = fp.bar(fig, "btc-etf-avg-since-jan16")
+    assert avg[0].text[avg[1]].endswith("⚠") and "ZeroCap" in avg[0].hovertext[avg[1]]
+
+
+def test_fl008_btc_unit_row_is_a_tile_not_on_the_dollar_axis(frames, feb):
+    rows, fig, extra = feb
+    btc = rows[rows[C.UNIT] == "btc"].iloc[0].to_dict()
+    assert btc[C.ID] not in [rid for *_, rid in fp.bars(fig)]
+    (tile,) = extra
+    assert value_text(btc, "en") in _text(tile) and "not on the $ axis" in _text(tile)
+    props = tile.to_plotly_json()["props"]
+    assert props["title"].startswith("Source: 002") and "CryptoQuant" in props["title"] and "46,000" in props["title"]
+
+
+def test_fl009_hover_names_source_and_quote(frames, feb):
+    _, fig, _ = feb
+    tr, i = fp.bar(fig, "gold-etf-jan")
+    row = frames["flows"].set_index(C.ID).loc["gold-etf-jan"]
+    assert row[C.SOURCE][:3] in tr.hovertext[i] and "187亿美元" in tr.hovertext[i]
+
+
+def test_fl010_bounds_keep_their_words(feb):
+    _, fig, _ = feb
+    assert "over −$2.9 bn" in fp.bar(fig, "btc-etf-12-days")[0].text[fp.bar(fig, "btc-etf-12-days")[1]]
+    tr, i = fp.bar(fig, "leveraged-etf-rebalancing")
+    assert tr.text[i] == "▼ out ≈ −$18 bn"
+
+
+def test_fl011_class_filter_and_empty_states(frames):
+    crypto = flows.rows(frames, State(episode=FEB, classes=("crypto",)))
+    assert set(crypto[C.FUND]) == {"us_btc_spot_etfs"}
+    fig = flows.figure(frames, State(episode=FEB, classes=("crypto",)))
+    assert {tr.name for tr in fig.data} == {"Crypto"}
+    assert len(flows.extra(frames, State(episode=FEB, classes=("crypto",)))) == 1
+    gold = flows.figure(frames, State(episode=FEB, classes=("precious_metal",)))
+    assert flows.extra(frames, State(episode=FEB, classes=("precious_metal",))) == []
+    assert [rid for *_, rid in fp.bars(gold)] == ["gold-etf-jan"]
+    fx = flows.figure(frames, State(episode=FEB, classes=("fx",)))
+    assert not fx.data and "selected classes" in fx.layout.annotations[0].text
+    jan = flows.figure(frames, State(episode=JAN))
+    assert not jan.data and "no figures" in jan.layout.annotations[0].text
+
+
+def test_fl012_chinese_labels_and_summary(frames):
+    state = State(episode=FEB, lang="zh")
+    fig = flows.figure(frames, state)
+    assert any(y.startswith("美国现货比特币ETF · ") for tr in fig.data for y in tr.y)
+    assert any(t.startswith("▼ 流出") for tr in fig.data for t in tr.text)
+    assert "周一" in " ".join(y for tr in fig.data for y in tr.y)
+    summary = flows.summary(frames, state)
+    assert "全球黄金ETF" in summary and "46,000 枚比特币" in summary
+
+
+def test_fl013_summary_from_the_data(frames, feb):
+    rows, _, _ = feb
+    text = flows.summary(frames, State(episode=FEB))
+    for row in rows.to_dict("records"):
+        assert value_text(row, "en") in text
+    usd = rows[rows[C.UNIT] != "btc"]
+    assert f"{len(usd)} figures in $ bn" in text and "calendar says Tuesday" in text
+
+
+def test_fl014_customdata_matches_points(frames):
+    for state in (State(episode=FEB), State(episode="both", theme="dark"), State(lang="zh", classes=("crypto",))):
+        for tr in flows.figure(frames, state).data:
+            assert len(tr.customdata) == len(tr.x) and all(len(c) == 3 for c in tr.customdata)
+            assert isinstance(tr.customdata[0][0], str)
+
+
+def test_fl015_both_episodes_show_the_feb_rows(frames):
+    both = flows.rows(frames, State(episode="both"))
+    assert len(both) == len(flows.rows(frames, State(episode=FEB))) and set(both[C.EPISODE]) == {FEB}
+    assert isinstance(both, pd.DataFrame) and set(both[C.ENTITY]) == set(both[C.FUND])

@@ -1,0 +1,36 @@
+"""Text from the data never reaches Plotly as markup: labels, titles, legends and hovers show it as written."""
+from __future__ import annotations
+
+import pytest
+
+from charts.registry import CHARTS
+from core.state import State
+
+from ..hostile import hostile_frames
+
+
+@pytest.fixture(scope="module")
+def hostile(dataset) -> dict:
+    return hostile_frames(dataset)
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _strings(value)
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+@pytest.mark.parametrize("episode", ["jan-2026-sell-america", "feb-2026-crash", "both"])
+def test_it001_data_text_is_escaped_in_every_figure(hostile, name, episode):
+    for lang in ("en", "zh"):
+        fig = CHARTS[name].figure(hostile, State(episode=episode, lang=lang)).to_plotly_json()
+        raw = [s for s in _strings(fig) if "<img" in s or "<b>bold" in s]
+        assert not raw, raw[:3]
+        shown = [s for s in _strings(fig) if "&lt;img src=x" in s]
+        assert shown or not CHARTS[name].rows(hostile, State(episode=episode)).shape[0], "the text is still shown"

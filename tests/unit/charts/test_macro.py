@@ -1,0 +1,149 @@
+"""The macro panel: actual, expected and prior per indicator, marked by pattern, every figure from the frame."""
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+
+from charts import macro
+from charts.kit.figures import DERIVED_PATTERN
+from i18n import t
+from charts.kit.palette import class_colour, theme
+from charts.kit.provenance import label, value_text
+from core.state import State
+from data.columns import C
+
+FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
+TRANSPARENT = "rgba(0,0,0,0)"
+
+
+def _points(fig) -> dict:
+    """record id -> what was drawn for it (value, text, fill, line, pattern, hover)."""
+    out = {}
+    for tr in fig.data:
+        n = len(tr.x)
+        def each(v):
+            return list(v) if isinstance(v, (list, tuple)) else [v] * n
+        for i, cd in enumerate(tr.customdata):
+            out[cd[2]] = {"x": tr.x[i], "text": tr.text[i], "fill": each(tr.marker.color)[i],
+                          "line": each(tr.marker.line.color)[i], "width": each(tr.marker.line.width)[i],
+                          "pattern": each(tr.marker.pattern.shape)[i], "hover": tr.hovertext[i], "legend": tr.name}
+    return out
+
+
+def _frame(dataset, episode):
+    df = dataset.frames["macro"]
+    return df[df[C.EPISODE] == episode].set_index(C.ID)
+
+
+@pytest.fixture(scope="module")
+def feb(dataset):
+    return macro.figure(dataset.frames, State(episode=FEB))
+
+
+def test_mac001_every_row_drawn_once_and_nothing_else(dataset, feb):
+    rows = macro.rows(dataset.frames, State(episode=FEB))
+    ids = [cd[2] for tr in feb.data for cd in tr.customdata]
+    assert sorted(ids) == sorted(rows[C.ID]) == sorted(_frame(dataset, FEB).index)
+
+
+def test_mac002_values_are_the_frame_values(dataset, feb):
+    frame = _frame(dataset, FEB)
+    for rid, p in _points(feb).items():
+        assert p["x"] == pytest.approx(frame.loc[rid, C.VALUE])
+
+
+def test_mac003_customdata_matches_point_count(dataset):
+    for episode in (JAN, FEB, "both"):
+        for tr in macro.figure(dataset.frames, State(episode=episode)).data:
+            assert len(tr.customdata) == len(tr.x) == len(tr.y)
+
+
+def test_mac004_one_class_colour_measures_told_by_marks(dataset, feb):
+    frame = _frame(dataset, FEB)
+    for rid, p in _points(feb).items():
+        colour = class_colour(frame.loc[rid, C.ASSET_CLASS])
+        measure = frame.loc[rid, C.MEASURE]
+        if measure == "expected":  # outline only, no fill
+            assert p["fill"] == TRANSPARENT and p["width"] > 0
+        elif measure.startswith("prior") or measure == "year_ago":  # lighter: the class colour, translucent
+            rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+            assert p["fill"].startswith("rgba(%d,%d,%d," % rgb) and not p["fill"].endswith(",1)")
+        else:
+            assert p["fill"] == colour
+
+
+def test_mac005_expected_and_derived_patterns_differ(dataset, feb):
+    frame = _frame(dataset, FEB)
+    points = _points(feb)
+    for rid, p in points.items():
+        assert p["pattern"] == (DERIVED_PATTERN if frame.loc[rid, C.DERIVED] else "")
+    expected = [p for rid, p in points.items() if frame.loc[rid, C.MEASURE] == "expected"]
+    actual = [p for rid, p in points.items() if frame.loc[rid, C.MEASURE] == "actual"]
+    assert expected and actual
+    assert {p["fill"] for p in expected} == {TRANSPARENT}
+    assert TRANSPARENT not in {p["fill"] for p in actual}
+    assert {p["legend"] for p in expected}.isdisjoint({p["legend"] for p in actual})
+
+
+def test_mac006_jolts_both_expectations_with_warning(dataset, feb):
+    frame = _frame(dataset, FEB)
+    points = _points(feb)
+    for rid in ("jolts-expected-text", "jolts-expected-table"):
+        assert points[rid]["x"] == frame.loc[rid, C.VALUE]
+        assert points[rid]["text"].endswith(" ⚠")
+        assert points[rid]["width"] == 2.5 and points[rid]["line"] == theme("light")["outline"]
+    assert {points[r]["x"] for r in ("jolts-expected-text", "jolts-expected-table")} == {7_250_000, 7_000_000}
+
+
+def test_mac007_conflict_marks_exactly_the_conflicting_rows(dataset):
+    for episode in (JAN, FEB):
+        frame = _frame(dataset, episode)
+        for rid, p in _points(macro.figure(dataset.frames, State(episode=episode))).items():
+            disputed = frame.loc[rid, C.CONFLICT_IDS] != ""
+            assert p["text"].endswith("⚠") == disputed
+            assert (p["width"] == 2.5) == disputed
+
+
+def test_mac008_hover_has_source_quote_and_the_stated_figure(dataset, feb):
+    frame = _frame(dataset, FEB)
+    p = _points(feb)["jolts-actual"]
+    assert str(frame.loc["jolts-actual", C.SOURCE])[:3] in p["hover"]
+    assert escape(frame.loc["jolts-actual", C.QUOTE].replace("**", ""))[:12] in p["hover"].replace("<br>", "")
+    assert value_text(frame.loc["jolts-actual"].to_dict()) in p["hover"]  # "6,542,000 jobs", while the bar says 6.542 m
+    assert p["text"] == "6.542 m"
+    derived = _points(feb)["claims-prior-derived"]
+    assert escape(frame.loc["claims-prior-derived", C.FORMULA]) in derived["hover"]
+
+
+def test_mac009_jan_debt_and_interest_rows_shown_with_their_conflict(dataset):
+    points = _points(macro.figure(dataset.frames, State(episode=JAN)))
+    frame = _frame(dataset, JAN)
+    assert set(points) == set(frame.index) >= {"us-debt-s001", "us-debt-s003", "us-interest-s001",
+                                               "us-interest-2026-s003"}
+    assert points["us-interest-s001"]["text"].endswith("⚠") and points["us-interest-2026-s003"]["text"].endswith("⚠")
+    assert points["us-interest-2026-s003"]["fill"] == TRANSPARENT  # "expected in 2026" reads as an expectation
+
+
+def test_mac010_empty_states(dataset):
+    filtered = macro.figure(dataset.frames, State(episode=FEB, classes=("crypto",)))
+    assert filtered.layout.annotations[0].text == t("empty.filtered", "en") and not filtered.data
+    frames = dict(dataset.frames, macro=dataset.frames["macro"].iloc[0:0])
+    none = macro.figure(frames, State(episode=FEB, lang="zh"))
+    assert none.layout.annotations[0].text == t("empty.none", "zh") and not none.data
+
+
+def test_mac011_chinese_labels_from_the_data(dataset):
+    fig = macro.figure(dataset.frames, State(episode=FEB, lang="zh"))
+    titles = " ".join(a.text for a in fig.layout.annotations)
+    for r in _frame(dataset, FEB).reset_index().to_dict("records"):
+        assert label(r, "zh").split("（")[0] in titles
+    assert "预期" in {y for tr in fig.data for y in tr.y}
+
+
+def test_mac012_summary_names_figures_from_the_data(dataset):
+    frame = _frame(dataset, FEB)
+    text = macro.summary(dataset.frames, State(episode=FEB))
+    for rid in ("jolts-actual", "jolts-expected-text", "jolts-expected-table"):
+        assert value_text(frame.loc[rid].to_dict()) in text
+    assert "JOLTS" in macro.summary(dataset.frames, State(episode=FEB, lang="zh"))
