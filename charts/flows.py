@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
+from data import refs
 from data import select as sel
 from data.columns import C
 from data.schema import UNITS
@@ -193,9 +194,10 @@ def summary(frames: dict, state) -> str:
         recs = part.to_dict("records")
         items = [f"{period(r, lang)} {_text(r, bool(str(r.get(C.CONFLICT_IDS) or '')), lang)}" for r in recs]
         lines.append(label(recs[0], lang) + colon + semi.join(items))
-    topics = frames["conflicts"].set_index(C.ID)[C.TOPIC_ZH if zh else C.TOPIC_EN]
-    ids = dict.fromkeys(c for cs in df[C.CONFLICT_IDS].astype(str) for c in cs.split(",") if c in topics.index)
-    lines += [_w("disputes", lang) + colon + " | ".join(str(topics[c]) for c in ids)] * bool(ids)
+    keys = dict.fromkeys(k for home, cs in zip(df[C.EPISODE].astype(str), df[C.CONFLICT_IDS].astype(str))
+                         for k in refs.keys(cs, home))
+    topics = [c[C.TOPIC_ZH if zh else C.TOPIC_EN] for k in keys if (c := sel.conflict(frames, k)) is not None]
+    lines += [_w("disputes", lang) + colon + " | ".join(str(t_) for t_ in topics)] * bool(topics)
     return stop.join(lines) + stop.strip()
 
 

@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 
 from data.columns import C
+from i18n import LANGS
 from data.select import BOTH, DEFAULT_WINDOW, WINDOW_GROUPS
 
-LANGS = ("en", "zh")
 THEMES = ("light", "dark")
 TABS = ("crash", "context")
 PARAMS = ("episode", "classes", "asset", "window", "tab", "data", "lang", "theme")

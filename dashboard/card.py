@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from data.columns import C
+from data.columns import C, csv_columns, localized, precision
+from data.schema import FIGURE_TABLES
 
 from core import ids
 
@@ -19,9 +20,6 @@ from charts.kit.provenance import date_text, label, outlet_label, value_text, wi
 GRAPH_CONFIG = {"displaylogo": False, "showSendToCloud": False,  # no "edit in Chart Studio": nothing leaves the site
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d",
                                            "sendChartToCloud"]}
-CSV_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, "label", C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT, "value_text",
-               C.DATE, C.END, C.WINDOW, C.SOURCE, C.OUTLET, C.QUOTE, C.DERIVED, C.FORMULA, C.INPUTS,
-               C.CONFLICT_IDS]
 
 
 def iso_date(ts, precision) -> str:
@@ -31,19 +29,43 @@ def iso_date(ts, precision) -> str:
     return ts.strftime({"year": "%Y", "month": "%Y-%m"}.get(str(precision or "day"), "%Y-%m-%d"))
 
 
+def tables_of(rows: pd.DataFrame) -> tuple[str, ...]:
+    """The tables `rows` come from (every figure table when they do not say)."""
+    named = tuple(dict.fromkeys(rows[C.TABLE].astype(str))) if C.TABLE in rows and len(rows) else ()
+    return named or FIGURE_TABLES
+
+
+def _column(records: list[dict], name: str, kind: str, lang: str) -> list:
+    """One CSV column of `records`, by its field's kind (data.columns.csv_columns)."""
+    if name == "label":
+        return [label(r, lang) for r in records]
+    if name == "value_text":
+        return [value_text(r, lang) for r in records]
+    if kind == "label":  # text written per language: the CSV's language, English where it is not written
+        return [r.get(localized(name, lang)) or r.get(localized(name, "en")) or "" for r in records]
+    if kind == "when":  # an end date without its own precision has its start's
+        return [iso_date(r.get(name), r.get(precision(name)) or r.get(C.DATE_PRECISION)) for r in records]
+    if kind == "derive":
+        return [bool(r.get(C.DERIVED)) if r.get(C.DERIVED) is not None else False for r in records]
+    return [r.get(name) for r in records]
+
+
 def table_frame(rows: pd.DataFrame, frames: dict, lang: str = "en") -> pd.DataFrame:
-    """The rows a chart shows, one line per figure, with the columns of the CSV."""
-    out = rows.reindex(columns=[c for c in CSV_COLUMNS if c not in ("label", "value_text")]).copy()
-    out["label"] = [label(r, lang) for r in rows.to_dict("records")]
-    out["value_text"] = [value_text(r, lang) for r in rows.to_dict("records")]
-    out[C.DATE] = [iso_date(r.get(C.DATE), r.get(C.DATE_PRECISION)) for r in rows.to_dict("records")]
-    out[C.END] = [iso_date(r.get(C.END), r.get(C.END_PRECISION) or r.get(C.DATE_PRECISION))
-                  for r in rows.to_dict("records")]
-    out[C.DERIVED] = rows[C.DERIVED].astype(bool) if C.DERIVED in rows else False
-    out = out.reindex(columns=CSV_COLUMNS)
-    text = [c for c in out.columns if out[c].dtype == object or str(out[c].dtype) in ("str", "string")]
-    out[text] = out[text].fillna("")
-    return out
+    """The rows a chart shows, one line per figure, with the columns of the CSV: every field of the rows'
+    tables, from their models (data.columns.csv_columns), so a new field reaches the CSV by itself."""
+    records = rows.to_dict("records")
+    out = {}
+    for name, kind in csv_columns(tables_of(rows)):
+        if kind == "derive":
+            out[C.DERIVED] = _column(records, name, kind, lang)
+            out[C.FORMULA] = [r.get(C.FORMULA, "") for r in records]
+            out[C.INPUTS] = [r.get(C.INPUTS, "") for r in records]
+        else:
+            out[name] = _column(records, name, kind, lang)
+    frame = pd.DataFrame(out, index=rows.index)
+    text = [c for c in frame.columns if frame[c].dtype == object or str(frame[c].dtype) in ("str", "string")]
+    frame[text] = frame[text].fillna("")
+    return frame
 
 
 def csv_text(rows: pd.DataFrame, frames: dict, lang: str = "en") -> str:

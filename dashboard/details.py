@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from data import select as sel
 from data.columns import C
 
 from charts.kit.hover import claim_line
@@ -50,12 +51,11 @@ def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = Tr
     claims = frames["conflict_claims"]
     shown = set(zip(rows[C.EPISODE].astype(str), rows[C.ID].astype(str)))
     hit = claims[[(str(e), str(i)) in shown for e, i in zip(claims[C.CLAIM_EPISODE], claims[C.CLAIM_ID])]]
-    table = frames["conflicts"]
     items = []
-    for cid in dict.fromkeys(hit[C.CONFLICT_ID].astype(str)):
-        c = table[table[C.ID] == cid].iloc[0]
+    for key in dict.fromkeys(zip(hit[C.EPISODE].astype(str), hit[C.CONFLICT_ID].astype(str))):
+        c = sel.conflict(frames, key)
         lines = [html.Li(claim_line(frames, str(k[C.CLAIM_EPISODE]), str(k[C.CLAIM_ID]), lang, escape_html=False))
-                 for _, k in claims[claims[C.CONFLICT_ID] == cid].iterrows()]
+                 for _, k in sel.claims_of(frames, key).iterrows()]
         items.append(html.Li([
             html.Span(str(c[C.KIND]).replace("_", " "), className=f"badge {c[C.SEVERITY]}"), " ",
             html.Strong(c[C.TOPIC_ZH if lang == "zh" else C.TOPIC_EN]),

@@ -1,5 +1,28 @@
-"""Column names of every frame, in one place. Charts and tests use these constants, never bare strings."""
+"""Column names of every frame, derived from the pydantic models (data.models), and constants for code to use.
+
+A table frame's columns come from its row model: a new field in a model is a new column of its frame, of the
+records frame and of the CSV, with no list to edit. A field becomes columns by its kind:
+
+    a Label (text per language)   `<field>_<lang>` for each language of i18n.LANGS (English fills a gap)
+    a When (date at a precision)  `<field>` (its first day) and `<field>_precision` ('day', 'month', 'year')
+    a list (assets, countries)    `<field>`, comma-separated
+    `derive`                      `derived` (bool), `formula`, `inputs`
+    anything else                 `<field>`
+
+Every table frame starts with `episode`, and after the fields carries what the loader looks up or locates:
+`asset_class` and `label_<lang>` of the thing a row is about (tables naming one, see VOCABULARY_KEY),
+`conflict_ids`, and where the record is written: `file` and `line`.
+
+Charts and tests name columns through the constants of `C`, never bare strings.
+"""
 from __future__ import annotations
+
+import types
+import typing
+
+from i18n import LANGS
+
+from .models import ROW_MODELS, ConflictRow, DateSpec, Derive, Label
 
 
 class Col:
@@ -78,32 +101,128 @@ class Col:
 
 C = Col
 
-PROVENANCE = [C.DERIVED, C.FORMULA, C.INPUTS, C.SOURCE, C.OUTLET, C.QUOTE, C.NOTE_EN, C.NOTE_ZH,
-              C.CONFLICT_IDS, C.FILE, C.LINE]
-DATES = [C.DATE, C.END, C.DATE_PRECISION, C.END_PRECISION, C.DATE_BASIS, C.DATE_NOTE, C.WEEKDAY]
-VALUES = [C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT]
+# The column naming the thing each table's rows are about (an asset, a fund, an exchange ...); scenarios and
+# events are about themselves. The others name a thing of the vocabulary, whose class and label rows carry.
+ENTITY_KEY = {"moves": C.ASSET, "rates": C.ASSET, "liquidations": C.EXCHANGE, "flows": C.FUND,
+              "macro": C.INDICATOR, "holdings": C.HOLDER, "forecasts": C.SUBJECT, "scenarios": C.ID,
+              "events": C.ID}
+VOCABULARY_KEY = {t: k for t, k in ENTITY_KEY.items() if k != C.ID}
+DERIVATION = [C.DERIVED, C.FORMULA, C.INPUTS]
+LOCATION = [C.FILE, C.LINE]
 
-# The documented columns of each table frame, in order (README "Data model" lists the same).
-KEYS: dict[str, list[str]] = {
-    "moves": [C.ASSET, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW],
-    "rates": [C.ASSET, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW],
-    "liquidations": [C.DIMENSION, C.EXCHANGE, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.SIDE, C.LEVERAGE, C.METRIC, C.WINDOW],
-    "flows": [C.FUND, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC],
-    "macro": [C.INDICATOR, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.MEASURE, C.PERIOD, C.PERIOD_PRECISION],
-    "holdings": [C.HOLDER, C.ASSET, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC],
-    "forecasts": [C.BY, C.SUBJECT, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.KIND, C.STATUS,
-                  C.HORIZON_EN, C.HORIZON_ZH],
-    "scenarios": [C.NAME_EN, C.NAME_ZH, C.ASSUMPTION_EN, C.ASSUMPTION_ZH, C.IMPACT_EN, C.IMPACT_ZH, C.METRIC],
-    "events": [C.TITLE_EN, C.TITLE_ZH, C.CATEGORY, C.STATUS, C.ASSETS, C.COUNTRIES],
-}
+
+def localized(field: str, lang: str) -> str:
+    """The column holding a text field in one language: localized('label', 'zh') == 'label_zh'."""
+    return f"{field}_{lang}"
+
+
+def precision(field: str) -> str:
+    """The column holding the precision of a date field: 'date' -> 'date_precision'."""
+    return f"{field}_precision"
+
+
+def _unwrap(annotation) -> set:
+    """The types an annotation admits, without None and constraints: `When | None` -> {DateSpec}."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return {t for a in typing.get_args(annotation) if a is not type(None) for t in _unwrap(a)}
+    return {annotation}
+
+
+def kind(annotation) -> str:
+    """How a model field becomes columns: 'label', 'when', 'list', 'derive', 'number' or 'text'."""
+    admitted = _unwrap(annotation)
+    if Label in admitted:
+        return "label"
+    if DateSpec in admitted:
+        return "when"
+    if Derive in admitted:
+        return "derive"
+    if any(typing.get_origin(a) is list for a in admitted):
+        return "list"
+    if float in admitted:
+        return "number"
+    return "text"
+
+
+def fields(model) -> list[tuple[str, str]]:
+    """(field, kind) of every field of a model, in declaration order."""
+    return [(name, kind(f.annotation)) for name, f in model.model_fields.items()]
+
+
+def expand(name: str, field_kind: str, langs=LANGS) -> list[str]:
+    """The frame columns of one field."""
+    if field_kind == "label":
+        return [localized(name, lang) for lang in langs]
+    if field_kind == "when":
+        return [name, precision(name)]
+    if field_kind == "derive":
+        return list(DERIVATION)
+    return [name]
 
 
 def table_columns(table: str) -> list[str]:
-    """All columns of a table frame, in order."""
-    values = [] if table == "events" else VALUES
-    provenance = [c for c in PROVENANCE if table != "events" or c not in (C.DERIVED, C.FORMULA, C.INPUTS)]
-    return [C.EPISODE, C.ID, *KEYS[table], *DATES, *values, *provenance]
+    """All columns of a table frame, in order: episode, the model's fields, then what the loader adds."""
+    model = ROW_MODELS[table]
+    out = [C.EPISODE]
+    for name, field_kind in fields(model):
+        out += expand(name, field_kind)
+    if table in VOCABULARY_KEY:
+        out += [C.ASSET_CLASS, *expand("label", "label")]
+    return out + [C.CONFLICT_IDS, *LOCATION]
 
 
-CONFLICT_COLUMNS = [C.EPISODE, C.ID, C.KIND, C.SEVERITY, C.TOPIC_EN, C.TOPIC_ZH, C.NOTE_EN, C.NOTE_ZH, C.GENERATED]
+def field_kinds(table: str) -> dict[str, str]:
+    """Field name -> kind for a table's model (the loader fills a frame's columns by it)."""
+    return dict(fields(ROW_MODELS[table]))
+
+
+def conflict_columns() -> list[str]:
+    out = [C.EPISODE]
+    for name, field_kind in fields(ConflictRow):
+        if name != "claims":  # the claims are their own frame
+            out += expand(name, field_kind)
+    return out + [C.GENERATED]
+
+
 CLAIM_COLUMNS = [C.EPISODE, C.CONFLICT_ID, C.CLAIM_EPISODE, C.CLAIM_ID, C.TABLE]
+
+
+def record_columns(tables: tuple[str, ...]) -> list[str]:
+    """The records frame (every figure of every table, for lookups): each table's columns, first seen first,
+    with `table` and `entity` after the id."""
+    out = [C.EPISODE, C.ID, C.TABLE, C.ENTITY]
+    for table in tables:
+        out += [c for c in table_columns(table) if c not in out]
+    return out
+
+
+def csv_columns(tables) -> list[tuple[str, str]]:
+    """(column, kind) of a CSV of rows from `tables`: which record it is, what the dashboard calls it, then
+    every field of the tables' models, grouped for reading: the figure (value, bounds, unit, and 'value_text',
+    the figure as the dashboard words it), when (dates), what (the table's own keys), where it comes from
+    (source, outlet, quote, notes), how a derived figure was computed, and the conflicts it is a claim in.
+    Within a group, fields keep their model's order. The group of a field is the model class declaring it."""
+    from .models import Dated, Figure, Record  # the layers of every row model, base first
+
+    def group(model, name: str) -> int:
+        if name == "derive":
+            return 4
+        owner = next(cls for cls in reversed(model.__mro__) if name in getattr(cls, "__annotations__", {}))
+        return {Figure: 0, Dated: 1, Record: 3}.get(owner, 2)
+
+    seen: dict[str, tuple[int, int, str]] = {}
+    for table in tables:
+        model = ROW_MODELS[table]
+        for i, (name, field_kind) in enumerate(fields(model)):
+            if name != C.ID and name not in seen:
+                seen[name] = (group(model, name), i, field_kind)
+    ordered = sorted(seen.items(), key=lambda kv: kv[1][:2])
+    out = [(C.EPISODE, "text"), (C.ID, "text"), (C.TABLE, "text"), (C.ENTITY, "text"), ("label", "shown")]
+    figure = [(n, k) for n, (g, _, k) in ordered if g == 0]
+    out += figure + [("value_text", "shown")] * bool(figure)
+    out += [(n, k) for n, (g, _, k) in ordered if g > 0]
+    if "derive" not in seen:  # events: every CSV says whether a row is derived, and these are not
+        out.append(("derive", "derive"))
+    return out + [(C.CONFLICT_IDS, "text")]

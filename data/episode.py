@@ -23,7 +23,7 @@ class EpisodeDoc:
     header: EpisodeHeader
     tables: dict[str, list]                      # table -> validated rows, in file order
     lines: dict[str, int]                        # record id -> line in the file
-    header_line: int = 1
+    id_at: tuple[int, int] = (1, 1)             # line and column of the episode's id
     derived: dict[str, Derived] = field(default_factory=dict)
     conflicts: list[ConflictRow] = field(default_factory=list)   # declared, then found by the calendar check
 
@@ -70,7 +70,7 @@ def read_episode(raw: bytes, name: str, ctx: checks.Context, max_bytes: int = sa
     derived = _derive(indexed, located, name)
     declared = tables.pop("conflicts")
     found = calendar_conflicts(row for t in S.TABLES for row in tables[t])
-    return EpisodeDoc(name, header, tables, lines, located.position(("episode", "id"))[0], derived, declared + found)
+    return EpisodeDoc(name, header, tables, lines, located.position(("episode", "id")), derived, declared + found)
 
 
 def _check_rows(indexed: dict, header: EpisodeHeader, ctx: checks.Context):

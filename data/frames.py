@@ -7,82 +7,89 @@ from __future__ import annotations
 
 import pandas as pd
 
+from i18n import LANGS
+
+from . import refs
 from . import schema as S
-from .columns import CLAIM_COLUMNS, CONFLICT_COLUMNS, C, table_columns
-from .episode import EpisodeDoc
-from .select import ENTITY_KEY
 from .checks import Context
+from .columns import (CLAIM_COLUMNS, ENTITY_KEY, VOCABULARY_KEY, C, conflict_columns, expand, field_kinds,
+                      localized, precision, record_columns, table_columns)
+from .episode import EpisodeDoc
 from .models import VOCABULARIES, Label, SourcesFile, VocabularyFile
 
 
-def _label(label: Label | None, lang: str) -> str:
-    return getattr(label, lang) if label is not None else ""
+def _text(label: Label | None, lang: str) -> str:
+    return label.text(lang) if label is not None else ""
+
+
+def _labels(name: str, label: Label | None) -> dict:
+    """The columns of a text field, one per language."""
+    return {localized(name, lang): _text(label, lang) for lang in LANGS}
 
 
 def _when(spec) -> tuple:
     return (pd.Timestamp(spec.start), spec.precision) if spec is not None else (pd.NaT, "")
 
 
-def _entity(row, table: str, vocab: Context) -> tuple[str | None, str | None, Label | None]:
-    """(id, asset class, label) of the thing a row is about, for the label columns."""
-    key = {"moves": "asset", "rates": "asset", "flows": "fund", "macro": "indicator", "holdings": "holder",
-           "forecasts": "subject", "liquidations": "exchange"}.get(table)
-    if key is None:
-        return None, None, None
-    ref = getattr(row, key)
-    kind = {"asset": "assets", "subject": "assets", "fund": "funds", "indicator": "indicators",
-            "holder": "holders", "exchange": "exchanges"}[key]
+def _entity(row, table: str, vocab: Context) -> tuple[str | None, Label | None]:
+    """(asset class, label) of the thing a row is about, for the looked-up columns."""
+    ref = getattr(row, VOCABULARY_KEY[table])
+    kind = {C.ASSET: "assets", C.SUBJECT: "assets", C.FUND: "funds", C.INDICATOR: "indicators",
+            C.HOLDER: "holders", C.EXCHANGE: "exchanges"}[VOCABULARY_KEY[table]]
     item = getattr(vocab, kind).get(ref)
     if item is None:
-        return ref, None, None
+        return None, None
     cls = item.asset_class
-    if table == "holdings":
+    if table == "holdings":  # a holding is of the asset held, not of the holder
         cls = getattr(vocab.assets.get(row.asset), "asset_class", None)
-    return ref, cls, item.label
+    return cls, item.label
 
 
-def _record(doc: EpisodeDoc, table: str, row, vocab: Context, conflict_ids: dict) -> dict:
-    start, precision = _when(getattr(row, "date", None))
-    end, end_precision = _when(getattr(row, "end", None))
-    rec = {C.EPISODE: doc.header.id, C.ID: row.id, C.DATE: start, C.END: end, C.DATE_PRECISION: precision,
-           C.END_PRECISION: end_precision,
-           C.DATE_BASIS: row.date_basis, C.DATE_NOTE: row.date_note or "", C.WEEKDAY: row.weekday or "",
-           C.OUTLET: row.outlet or "", C.NOTE_EN: _label(row.note, "en"), C.NOTE_ZH: _label(row.note, "zh"),
-           C.CONFLICT_IDS: ",".join(conflict_ids.get((doc.header.id, row.id), [])),
-           C.FILE: doc.file, C.LINE: doc.lines.get(row.id, 0)}
-    ref, cls, label = _entity(row, table, vocab)
-    rec[C.ASSET_CLASS] = cls if cls or table != "liquidations" else S.LIQUIDATION_CLASS
-    rec[C.LABEL_EN], rec[C.LABEL_ZH] = _label(label, "en"), _label(label, "zh")
-    if table == "events":
-        rec.update({C.TITLE_EN: row.title.en, C.TITLE_ZH: row.title.zh, C.CATEGORY: row.category,
-                    C.STATUS: row.status, C.ASSETS: ",".join(row.assets), C.COUNTRIES: ",".join(row.countries),
-                    C.SOURCE: row.source, C.QUOTE: row.quote})
-        return rec
+def _fields(doc: EpisodeDoc, table: str, row) -> dict:
+    """The columns of a record's own fields, by each field's kind (data.columns); a derived figure takes its
+    value, bound and sources from the derivation and has no quote."""
     derived = doc.derived.get(row.id)
-    rec.update({C.VALUE: derived.value if derived else row.value, C.LOW: row.low, C.HIGH: row.high,
-                C.BOUND: derived.bound if derived else row.bound, C.UNIT: row.unit, C.DERIVED: derived is not None,
-                C.FORMULA: derived.formula if derived else "", C.INPUTS: ",".join(derived.inputs) if derived else "",
-                C.SOURCE: ",".join(derived.sources) if derived else row.source,
-                C.QUOTE: "" if derived else row.quote})
-    for name in ("metric", "window", "dimension", "exchange", "side", "leverage", "fund", "indicator", "measure",
-                 "holder", "asset", "by", "subject", "kind", "status"):
-        if hasattr(row, name):
-            rec[name] = getattr(row, name)
-    if table == "macro":
-        rec[C.PERIOD], rec[C.PERIOD_PRECISION] = _when(row.period)
-    if table == "forecasts":
-        rec[C.HORIZON_EN], rec[C.HORIZON_ZH] = _label(row.horizon, "en"), _label(row.horizon, "zh")
-    if table == "scenarios":
-        rec.update({C.NAME_EN: row.name.en, C.NAME_ZH: row.name.zh, C.ASSUMPTION_EN: row.assumption.en,
-                    C.ASSUMPTION_ZH: row.assumption.zh, C.IMPACT_EN: row.impact.en, C.IMPACT_ZH: row.impact.zh})
+    rec: dict = {}
+    for name, kind in field_kinds(table).items():
+        value = getattr(row, name)
+        if kind == "label":
+            rec.update(_labels(name, value))
+        elif kind == "when":
+            rec[name], rec[precision(name)] = _when(value)
+        elif kind == "list":
+            rec[name] = ",".join(value)
+        elif kind == "derive":
+            rec.update({C.DERIVED: derived is not None, C.FORMULA: derived.formula if derived else "",
+                        C.INPUTS: ",".join(derived.inputs) if derived else ""})
+        else:
+            rec[name] = value
+    if derived is not None:
+        rec.update({C.VALUE: derived.value, C.BOUND: derived.bound, C.SOURCE: ",".join(derived.sources),
+                    C.QUOTE: ""})
     return rec
 
 
-def _typed(df: pd.DataFrame, episodes: list[str], classes: list[str]) -> pd.DataFrame:
+def _record(doc: EpisodeDoc, table: str, row, vocab: Context, conflict_ids: dict) -> dict:
+    episode = doc.header.id
+    rec = {C.EPISODE: episode, **_fields(doc, table, row)}
+    if table in VOCABULARY_KEY:
+        cls, label = _entity(row, table, vocab)
+        rec[C.ASSET_CLASS] = cls or (S.LIQUIDATION_CLASS if table == "liquidations" else None)
+        rec.update(_labels("label", label))
+    rec[C.CONFLICT_IDS] = ",".join(refs.write(k, episode) for k in conflict_ids.get((episode, row.id), []))
+    rec[C.FILE], rec[C.LINE] = doc.file, doc.lines.get(row.id, 0)
+    return rec
+
+
+def _typed(df: pd.DataFrame, episodes: list[str], classes: list[str], kinds: dict[str, str]) -> pd.DataFrame:
+    """Types by column: dates datetime64, numbers float64, flags bool, lines int64, episode and asset class
+    categorical, everything else text."""
+    dates = {name for name, k in kinds.items() if k == "when"}
+    numbers = {name for name, k in kinds.items() if k == "number"}
     for col in df.columns:
-        if col in (C.DATE, C.END, C.PERIOD):
+        if col in dates:
             df[col] = pd.to_datetime(df[col]).astype("datetime64[ns]")
-        elif col in (C.VALUE, C.LOW, C.HIGH):
+        elif col in numbers:
             df[col] = pd.to_numeric(df[col]).astype("float64")
         elif col in (C.DERIVED, C.GENERATED):
             df[col] = df[col].astype(bool)
@@ -98,42 +105,53 @@ def _typed(df: pd.DataFrame, episodes: list[str], classes: list[str]) -> pd.Data
 
 
 def _conflict_index(docs: list[EpisodeDoc]) -> tuple[list[dict], list[dict], dict]:
+    """The conflicts, their claims, and (episode, record id) -> the (episode, conflict id) of each conflict the
+    record is a claim in. Conflicts are keyed by their episode too: two episodes may reuse an id."""
     conflicts, claims, by_record = [], [], {}
     tables = {(d.header.id, row.id): t for d in docs for t, row in d.rows()}
     for doc in docs:
         ep = doc.header.id
         for c in doc.conflicts:
             conflicts.append({C.EPISODE: ep, C.ID: c.id, C.KIND: c.kind, C.SEVERITY: c.severity,
-                              C.TOPIC_EN: c.topic.en, C.TOPIC_ZH: c.topic.zh, C.NOTE_EN: c.note.en,
-                              C.NOTE_ZH: c.note.zh, C.GENERATED: c.kind == "calendar" and c.id.startswith("calendar-")})
+                              **_labels("topic", c.topic), **_labels("note", c.note),
+                              C.GENERATED: c.kind == "calendar" and c.id.startswith("calendar-")})
             for ref in c.claims:
-                claim_ep, claim_id = ref.split(":", 1) if ":" in ref else (ep, ref)
-                if (claim_ep, claim_id) not in tables:
+                claim = refs.parse(ref, ep)
+                if claim not in tables:
                     continue  # cites an episode that is not loaded
-                claims.append({C.EPISODE: ep, C.CONFLICT_ID: c.id, C.CLAIM_EPISODE: claim_ep, C.CLAIM_ID: claim_id,
-                               C.TABLE: tables[(claim_ep, claim_id)]})
-                by_record.setdefault((claim_ep, claim_id), []).append(c.id)
+                claims.append({C.EPISODE: ep, C.CONFLICT_ID: c.id, C.CLAIM_EPISODE: claim[0],
+                               C.CLAIM_ID: claim[1], C.TABLE: tables[claim]})
+                by_record.setdefault(claim, []).append((ep, c.id))
     return conflicts, claims, by_record
 
 
 def _vocab_frames(registry: SourcesFile | None, vocab: VocabularyFile | None) -> dict[str, pd.DataFrame]:
     out = {}
-    out["sources"] = pd.DataFrame([{C.FILE: s.file, "sha256": s.sha256, C.TITLE_EN: s.title.en,
-                                    C.TITLE_ZH: s.title.zh, "kind_en": s.kind.en, "kind_zh": s.kind.zh,
-                                    C.DATE: pd.Timestamp(s.date) if s.date else pd.NaT,
-                                    "outlets": ",".join(s.outlets)} for s in (registry.sources if registry else [])],
-                                  columns=[C.FILE, "sha256", C.TITLE_EN, C.TITLE_ZH, "kind_en", "kind_zh", C.DATE,
-                                           "outlets"])
-    out["outlets"] = pd.DataFrame([{C.ID: o.id, "name_en": o.name.en, "name_zh": o.name.zh}
-                                   for o in (registry.outlets if registry else [])],
-                                  columns=[C.ID, "name_en", "name_zh"])
+    sources = registry.sources if registry else []
+    out["sources"] = pd.DataFrame(
+        [{C.FILE: s.file, "sha256": s.sha256, **_labels("title", s.title), **_labels("kind", s.kind),
+          C.DATE: pd.Timestamp(s.date) if s.date else pd.NaT, "outlets": ",".join(s.outlets)} for s in sources],
+        columns=[C.FILE, "sha256", *expand("title", "label"), *expand("kind", "label"), C.DATE, "outlets"])
+    out["outlets"] = pd.DataFrame([{C.ID: o.id, **_labels("name", o.name)} for o in (registry.outlets if registry else [])],
+                                  columns=[C.ID, *expand("name", "label")])
     for name in VOCABULARIES:
         items = getattr(vocab, name) if vocab else []
-        cols = [C.ID, C.LABEL_EN, C.LABEL_ZH] + ([] if name == "classes" else [C.ASSET_CLASS])
-        rows = [{C.ID: i.id, C.LABEL_EN: i.label.en, C.LABEL_ZH: i.label.zh,
-                 **({} if name == "classes" else {C.ASSET_CLASS: i.asset_class or ""})} for i in items]
+        classed = name != "classes"  # every list but the classes names items of an asset class
+        cols = [C.ID, *expand("label", "label")] + ([C.ASSET_CLASS] if classed else [])
+        rows = [{C.ID: i.id, **_labels("label", i.label), **({C.ASSET_CLASS: i.asset_class or ""} if classed else {})}
+                for i in items]
         out[name] = pd.DataFrame(rows, columns=cols)
     return out
+
+
+def _episodes(docs: list[EpisodeDoc]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{C.ID: d.header.id, **_labels("title", d.header.title), **_labels("summary", d.header.summary),
+          "start": pd.Timestamp(d.header.start), C.END: pd.Timestamp(d.header.end),
+          "window_start": pd.Timestamp(d.header.window_start), "window_end": pd.Timestamp(d.header.window_end),
+          C.FILE: d.file} for d in docs],
+        columns=[C.ID, *expand("title", "label"), *expand("summary", "label"), "start", C.END, "window_start",
+                 "window_end", C.FILE])
 
 
 def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
@@ -145,44 +163,40 @@ def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
     conflicts, claims, by_record = _conflict_index(docs)
     frames: dict[str, pd.DataFrame] = {}
     for table in S.TABLES:
-        cols = table_columns(table)
         rows = [_record(d, table, r, lookups, by_record) for d in docs for r in d.tables[table]]
-        frames[table] = _typed(pd.DataFrame(rows, columns=cols), episodes, classes)
-    frames["conflicts"] = _typed(pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS), episodes, classes)
-    frames["conflict_claims"] = _typed(pd.DataFrame(claims, columns=CLAIM_COLUMNS), episodes, classes)
-    frames["episodes"] = pd.DataFrame(
-        [{C.ID: d.header.id, C.TITLE_EN: d.header.title.en, C.TITLE_ZH: d.header.title.zh,
-          "summary_en": d.header.summary.en, "summary_zh": d.header.summary.zh,
-          "start": pd.Timestamp(d.header.start), C.END: pd.Timestamp(d.header.end),
-          "window_start": pd.Timestamp(d.header.window_start), "window_end": pd.Timestamp(d.header.window_end),
-          C.FILE: d.file} for d in docs],
-        columns=[C.ID, C.TITLE_EN, C.TITLE_ZH, "summary_en", "summary_zh", "start", C.END, "window_start",
-                 "window_end", C.FILE])
+        frames[table] = _typed(pd.DataFrame(rows, columns=table_columns(table)), episodes, classes,
+                               field_kinds(table))
+    frames["conflicts"] = _typed(pd.DataFrame(conflicts, columns=conflict_columns()), episodes, classes, {})
+    frames["conflict_claims"] = _typed(pd.DataFrame(claims, columns=CLAIM_COLUMNS), episodes, classes, {})
+    frames["episodes"] = _episodes(docs)
     frames.update(_vocab_frames(registry, vocab))
     frames["records"] = _records(frames)
     return frames
 
 
-RECORD_COLUMNS = [C.EPISODE, C.ID, C.TABLE, C.ENTITY, C.ASSET_CLASS, C.LABEL_EN, C.LABEL_ZH, C.METRIC, C.WINDOW,
-                  C.DIMENSION, C.SIDE, C.LEVERAGE,
-                  C.DATE, C.END, C.DATE_PRECISION, C.END_PRECISION, C.VALUE, C.LOW, C.HIGH, C.BOUND, C.UNIT,
-                  C.DERIVED, C.FORMULA, C.INPUTS, C.SOURCE, C.OUTLET, C.QUOTE, C.NOTE_EN, C.NOTE_ZH, C.CONFLICT_IDS]
-
-
 def _records(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every figure of every table in one frame, indexed by (episode, id): for derivations and conflicts."""
+    columns = record_columns(S.FIGURE_TABLES)
+    kinds = {name: k for t in S.FIGURE_TABLES for name, k in field_kinds(t).items()}
+    typed = {name for name, k in kinds.items() if k in ("when", "number")} | {C.DERIVED}
     parts = []
     for table in S.FIGURE_TABLES:
         df = frames[table]
-        part = df.reindex(columns=RECORD_COLUMNS)
+        part = df.reindex(columns=columns)
         part[C.TABLE] = table
         part[C.ENTITY] = df[ENTITY_KEY[table]].astype(str) if len(df) else ""
         part[C.EPISODE] = df[C.EPISODE].astype(str)
         part[C.ASSET_CLASS] = df[C.ASSET_CLASS].astype(object).fillna("") if C.ASSET_CLASS in df else ""
         if table == "scenarios":  # a scenario is labelled by its name
-            part[C.LABEL_EN], part[C.LABEL_ZH] = df[C.NAME_EN], df[C.NAME_ZH]
-        text = [c for c in part.columns if c not in (C.DATE, C.END, C.VALUE, C.LOW, C.HIGH, C.DERIVED)]
+            for lang in LANGS:
+                part[localized("label", lang)] = df[localized("name", lang)]
+        text = [c for c in part.columns if c not in typed]
         part[text] = part[text].astype(object).fillna("")
         parts.append(part)
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=RECORD_COLUMNS)
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    for name, k in kinds.items():  # a column of one table only is empty elsewhere: keep its type
+        if k == "when":
+            out[name] = pd.to_datetime(out[name]).astype("datetime64[ns]")
+        elif k == "number":
+            out[name] = pd.to_numeric(out[name]).astype("float64")
     return out.set_index([C.EPISODE, C.ID], drop=False)

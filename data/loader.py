@@ -138,7 +138,7 @@ def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,
             continue
         if doc.header.id in ids:
             report.issues.append(Issue(report.path, f"episode id '{doc.header.id}' is already used by "
-                                                    f"{ids[doc.header.id]}", doc.header_line, 1, ("episode", "id")))
+                                                    f"{ids[doc.header.id]}", *doc.id_at, ("episode", "id")))
             continue
         ids[doc.header.id] = report.path
         report.episode = doc.header.id

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, model_validator
+
+from i18n import LANGS
 
 from . import schema as S
 
@@ -61,11 +63,28 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Label(Strict):
-    """A label in English and Chinese."""
+class Label(BaseModel):
+    """Text in each language the interface speaks (i18n.LANGS): English is required, any other language is
+    optional and reads English until it is written. A third language is then its catalogue plus these labels.
+
+    `Label(en="Bitcoin", zh="比特币")`; `label.text("zh")`; `label.model_dump()` gives every language written."""
+
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+    __pydantic_extra__: dict[str, Text] = Field(init=False)  # the other languages, checked as text
 
     en: Text
-    zh: Text
+
+    @model_validator(mode="after")
+    def _known_languages(self) -> "Label":
+        unknown = sorted(set(self.__pydantic_extra__ or {}) - set(LANGS))
+        if unknown:
+            raise ValueError(f"unknown language {', '.join(repr(u) for u in unknown)}; the languages are "
+                             f"{', '.join(LANGS)} (i18n)")
+        return self
+
+    def text(self, lang: str) -> str:
+        """The label in `lang`, or in English when it is not written in that language."""
+        return (self.__pydantic_extra__ or {}).get(lang) or self.en
 
 
 class Derive(Strict):

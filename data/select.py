@@ -9,14 +9,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .columns import C
+from . import refs
+from .columns import ENTITY_KEY, C
 
 BOTH = "both"
-
-# The column naming the thing each table's rows are about (an asset, a fund, an exchange ...).
-ENTITY_KEY = {"moves": C.ASSET, "rates": C.ASSET, "liquidations": C.EXCHANGE, "flows": C.FUND,
-              "macro": C.INDICATOR, "holdings": C.HOLDER, "forecasts": C.SUBJECT, "scenarios": C.ID,
-              "events": C.ID}
 
 # Window groups of the drawdown switch: the first groups the one-day moves however the seed words them.
 WINDOW_GROUPS: dict[str, tuple[str, ...]] = {
@@ -83,3 +79,16 @@ def shared_entities(df: pd.DataFrame, episodes: list[str]) -> list[str]:
     sets = [set(df.loc[df[C.EPISODE].astype(str) == ep, C.ENTITY]) for ep in episodes]
     common = set.intersection(*sets) if sets else set()
     return [e for e in dict.fromkeys(df[C.ENTITY]) if e in common]
+
+
+def conflict(frames: dict, key: refs.Key) -> pd.Series | None:
+    """The conflict (episode, id), or None when it is not loaded."""
+    table = frames["conflicts"]
+    hit = table[(table[C.EPISODE].astype(str) == key[0]) & (table[C.ID] == key[1])]
+    return hit.iloc[0] if len(hit) else None
+
+
+def claims_of(frames: dict, key: refs.Key) -> pd.DataFrame:
+    """The claims of the conflict (episode, id), in the order its file lists them."""
+    claims = frames["conflict_claims"]
+    return claims[(claims[C.EPISODE].astype(str) == key[0]) & (claims[C.CONFLICT_ID] == key[1])]

@@ -25,9 +25,9 @@ from .episode import validate_model
 from .errors import DataError, Issue
 from .models import Id, Label, Strict
 from .select import BOTH, WINDOW_GROUPS
+from i18n import LANGS
 
 ENTITY_FRAMES = ("assets", "funds", "holders", "indicators", "exchanges")
-LANGS = ("en", "zh")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _REF = re.compile(r"^(?:(date):)?(?:([a-z0-9][a-z0-9_.-]*):)?([a-z0-9][a-z0-9_.-]*)$")
 _NUMBER = re.compile(r"\d(?:[\d.,，．]*\d)?")  # \d is every Unicode decimal digit: ASCII, fullwidth ...
@@ -155,7 +155,7 @@ def _unknown(kind: str, value: str, known, where: str = "") -> str:
 
 def _labels(label: Label, path: tuple, episode: str, frames: dict) -> Iterator[tuple[tuple, str]]:
     for lang in LANGS:
-        for msg in _text_problems(getattr(label, lang), episode, frames):
+        for msg in _text_problems(label.text(lang), episode, frames):
             yield path + (lang,), msg
 
 

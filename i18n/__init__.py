@@ -1,6 +1,8 @@
 """Interface words in English and Chinese. Data labels come from the data; these are the app's own words."""
 from __future__ import annotations
 
+LANGS = ("en", "zh")  # the interface's languages; the first is the default and every label's fallback
+
 STRINGS: dict[str, tuple[str, str]] = {
     "app.tagline": ("Two market crashes of 2026. Every figure is taken from its source, in the source's own words.",
                     "2026年的两次市场暴跌。每个数字都来自原始资料，并附原文。"),

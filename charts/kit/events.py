@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data import select as sel
+from data import refs
 from data.columns import C
 
 from charts.kit.figures import add_shapes
@@ -150,7 +151,7 @@ def add_event_markers(fig: go.Figure, events: pd.DataFrame, frames: dict, state,
 
 
 def event_conflicts(frames: dict, row) -> str:
-    """Comma-separated ids of the conflicts this event is a claim in."""
+    """The conflicts this event is a claim in, as references from its episode (data.refs)."""
     return _conflict_index(frames["conflict_claims"]).get((str(row[C.EPISODE]), str(row[C.ID])), "")
 
 
@@ -166,9 +167,9 @@ def _conflict_index(claims: pd.DataFrame) -> dict[tuple[str, str], str]:
             _INDEX.clear()
         index: dict[tuple[str, str], dict] = {}
         events = claims[claims[C.TABLE] == "events"]
-        for episode, rid, cid in zip(events[C.CLAIM_EPISODE].astype(str), events[C.CLAIM_ID].astype(str),
-                                     events[C.CONFLICT_ID].astype(str)):
-            index.setdefault((episode, rid), {})[cid] = None
+        for episode, rid, home, cid in zip(events[C.CLAIM_EPISODE].astype(str), events[C.CLAIM_ID].astype(str),
+                                           events[C.EPISODE].astype(str), events[C.CONFLICT_ID].astype(str)):
+            index.setdefault((episode, rid), {})[refs.write((home, cid), episode)] = None
         hit = (claims, {key: ",".join(ids) for key, ids in index.items()})
         _INDEX[id(claims)] = hit
     return hit[1]
@@ -213,7 +214,7 @@ def build_event_hover(row, frames: dict, lang: str = "en") -> str:
     quote = str(row.get(C.QUOTE) or "")
     if quote:
         lines.append("“" + wrap(escape(shorten(quote))) + "”")
-    lines += conflict_lines(frames, event_conflicts(frames, row), lang)
+    lines += conflict_lines(frames, event_conflicts(frames, row), lang, str(row.get(C.EPISODE, "")))
     note = str(row.get(C.NOTE_ZH if lang == "zh" else C.NOTE_EN) or "")
     if note:
         lines.append("<i>" + wrap(escape(note), 60) + "</i>")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data import refs
+from data import select as sel
 from data.columns import C
 
 from i18n import t
@@ -45,18 +47,17 @@ def claim_line(frames: dict, episode: str, record_id: str, lang: str, escape_htm
     return escape(f"{src} · {when}: {label(row, lang)} {value_text(row, lang)}{window}")
 
 
-def conflict_lines(frames: dict, conflict_ids: str, lang: str) -> list[str]:
-    """For each conflict a record belongs to: its question, then every claim with its source."""
+def conflict_lines(frames: dict, conflict_ids: str, lang: str, home: str = "") -> list[str]:
+    """For each conflict a record of episode `home` belongs to (data.refs): its question, then every claim with
+    its source."""
     lines = []
-    conflicts = frames["conflicts"]
-    claims = frames["conflict_claims"]
-    for cid in [c for c in str(conflict_ids).split(",") if c]:
-        row = conflicts[conflicts[C.ID] == cid]
-        if row.empty:
+    for key in refs.keys(conflict_ids, home):
+        row = sel.conflict(frames, key)
+        if row is None:
             continue
-        topic = row.iloc[0][C.TOPIC_ZH if lang == "zh" else C.TOPIC_EN]
+        topic = row[C.TOPIC_ZH if lang == "zh" else C.TOPIC_EN]
         lines.append(f"<b>⚠ {escape(t('hover.conflict', lang))}:</b> {wrap(escape(topic))}")
-        for _, c in claims[claims[C.CONFLICT_ID] == cid].iterrows():
+        for _, c in sel.claims_of(frames, key).iterrows():
             lines.append("  • " + claim_line(frames, str(c[C.CLAIM_EPISODE]), str(c[C.CLAIM_ID]), lang))
     return lines
 
@@ -99,7 +100,7 @@ def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
         around = number(abs(float(value))).replace(",", "") if value is not None and not pd.isna(value) else ""
         lines.append("“" + wrap(escape(shorten(quote, around))) + "”")
     lines += derived_lines(frames, row, lang)
-    lines += conflict_lines(frames, str(row.get(C.CONFLICT_IDS, "") or ""), lang)
+    lines += conflict_lines(frames, str(row.get(C.CONFLICT_IDS, "") or ""), lang, str(row.get(C.EPISODE, "")))
     note = str(row.get(C.NOTE_ZH if lang == "zh" else C.NOTE_EN, "") or "")
     if note:
         lines.append("<i>" + wrap(escape(note), 60) + "</i>")
