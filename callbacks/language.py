@@ -6,7 +6,7 @@ from dash import ALL, Input, Output, ctx
 from dashboard import controls
 
 from core import ids
-from i18n import STRINGS, t
+from i18n import has, t
 from core.state import LANGS, TABS, THEMES
 
 from .context import AppData
@@ -17,7 +17,7 @@ def words(data: AppData, lang: str, keys: list[str]) -> dict:
     """Everything the language changes, by output."""
     lang = lang if lang in LANGS else "en"
     return {
-        "texts": [t(k, lang) if k in STRINGS else k for k in keys],  # keys: ids.text_key of each text id
+        "texts": [t(k, lang) if has(k) else k for k in keys],  # keys: ids.text_key of each text id
         "episodes": controls.episode_options(data.frames, lang),
         "classes": controls.class_options(data.frames, lang),
         "tabs": controls.simple_options("tab", TABS, lang),

@@ -14,7 +14,7 @@ import pandas as pd
 from data.columns import C
 from data.schema import UNITS
 
-from i18n import STRINGS, t
+from i18n import has, t
 
 MINUS = "\u2212"
 BOUND_WORDS = {  # how a bound reads in a label, after the seeds' own words (超, 约, 近 ...)
@@ -155,10 +155,10 @@ def label(row, lang: str = "en") -> str:
     text = row.get(C.LABEL_ZH if lang == "zh" else C.LABEL_EN) or row.get(C.LABEL_EN)
     if not text and row.get(C.DIMENSION):
         key = f"dim.{row.get(C.DIMENSION)}.{row.get(C.SIDE) or row.get(C.LEVERAGE) or row.get(C.METRIC)}"
-        text = t(key, lang) if key in STRINGS else f"{row.get(C.DIMENSION)} {row.get(C.METRIC)}"
+        text = t(key, lang) if has(key) else f"{row.get(C.DIMENSION)} {row.get(C.METRIC)}"
     return str(text or row.get(C.ID, ""))
 
 
 def window_text(window: str, lang: str = "en") -> str:
     key = f"win.{window}"
-    return t(key, lang) if key in STRINGS else str(window or "")
+    return t(key, lang) if has(key) else str(window or "")

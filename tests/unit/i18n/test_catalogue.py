@@ -1,0 +1,84 @@
+"""The catalogues: one per language and a language per catalogue, every key translated in every language with
+the same placeholders, and every key the code asks for by name present."""
+from __future__ import annotations
+
+import re
+import string
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from i18n import KEYS, LANGS, LANGUAGES, has, localized, t
+from i18n.catalogue import LOCALE_DIR, MESSAGES, catalogue_path, read
+
+ROOT = Path(__file__).resolve().parents[3]
+# t("key" ...) and t('key' ...) with a literal key; keys built at run time (f"panel.{name}") are tested by family
+LITERAL = re.compile(r"""\bt\(\s*(['"])([a-z0-9_]+(?:\.[a-z0-9_\-]+)+)\1""")
+
+
+def _source_files() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [ROOT / p for p in listed.stdout.split() if not p.startswith(("tests/", "benchmarks/"))]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_i18n001_every_language_has_a_catalogue_and_every_catalogue_is_a_language():
+    on_disk = {p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")}
+    assert on_disk == set(LANGS) == set(LANGUAGES)
+    assert not list(LOCALE_DIR.glob("*/LC_MESSAGES/*.mo")), "no compiled catalogues in git: the .po is read"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_i18n002_every_key_is_translated_and_no_catalogue_has_keys_english_lacks(lang):
+    own = read(catalogue_path(lang))
+    assert sorted(KEYS - set(own)) == [], f"{lang} lacks these keys (or leaves them empty or fuzzy)"
+    assert sorted(set(own) - KEYS) == [], f"{lang} has keys the English catalogue lacks"
+    assert all(text.strip() for text in own.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_i18n003_a_translation_keeps_the_placeholders_of_the_english(lang):
+    wrong = {k: (MESSAGES["en"][k], text) for k, text in MESSAGES[lang].items()
+             if _fields(text) != _fields(MESSAGES["en"][k])}
+    assert not wrong
+
+
+def test_i18n004_every_literal_key_in_the_code_exists():
+    used = {(path.relative_to(ROOT).as_posix(), m[2]) for path in _source_files()
+            for m in LITERAL.finditer(path.read_text(encoding="utf-8"))}
+    assert len(used) > 50  # the pattern finds the calls
+    assert sorted((f, k) for f, k in used if not has(k)) == []
+
+
+@pytest.mark.parametrize("key,lang,params,expected", [
+    ("ctl.episode", "en", {}, "Episode"),
+    ("ctl.episode", "zh", {}, "事件"),
+    ("ctl.episode", "xx", {}, "Episode"),                # an unknown language reads English
+    ("credit.more", "en", {"n": 2}, "and 2 more"),
+    ("credit.more", "zh", {"n": 2}, "等2家"),
+    ("credit.more", "en", {}, "and {n} more"),           # no parameters: the message as written
+])
+def test_i18n005_t(key, lang, params, expected):
+    assert t(key, lang, **params) == expected
+
+
+def test_i18n006_an_unknown_key_is_an_error():
+    with pytest.raises(KeyError):
+        t("no.such.key")
+
+
+@pytest.mark.parametrize("row,lang,expected", [
+    ({"label_en": "Bitcoin", "label_zh": "比特币"}, "zh", "比特币"),
+    ({"label_en": "Bitcoin", "label_zh": "比特币"}, "en", "Bitcoin"),
+    ({"label_en": "Bitcoin", "label_zh": ""}, "zh", "Bitcoin"),        # empty: English
+    ({"label_en": "Bitcoin", "label_zh": None}, "zh", "Bitcoin"),
+    ({"label_en": "Bitcoin", "label_zh": float("nan")}, "zh", "Bitcoin"),
+    ({"label_en": "Bitcoin"}, "de", "Bitcoin"),                        # no column for the language: English
+    ({}, "zh", ""),
+])
+def test_i18n007_localized(row, lang, expected):
+    assert localized(row, "label", lang) == expected
