@@ -18,7 +18,7 @@ from data.loader import Dataset
 
 from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
 from charts.registry import NAMES
-from core.state import TABS
+from core.state import LANGS, TABS
 
 from .context import AppData, opening_views
 
@@ -42,7 +42,8 @@ def warm(data: AppData) -> int:
     details.selection(data, view, data.selection(data.choices.entities[0] if data.choices.entities else None))
     data_view.table(data, first, ["on"], view)
     data_view.download(data, first, view)
-    language.words(data, "zh", [])
+    for lang in LANGS:
+        language.words(data, lang, [])
     share.boxes(data, "", "http://localhost/", list(NAMES), [None] * len(NAMES))
     embed.view(data, "/embed/" + first, "")
     present.view(data, "")

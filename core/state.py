@@ -14,8 +14,8 @@ import pandas as pd
 
 from data.columns import C
 from data.select import BOTH, DEFAULT_WINDOW, WINDOW_GROUPS
+from i18n import LANGS  # the languages are listed once, in i18n
 
-LANGS = ("en", "zh")
 THEMES = ("light", "dark")
 TABS = ("crash", "context")
 PARAMS = ("episode", "classes", "asset", "window", "tab", "data", "lang", "theme")

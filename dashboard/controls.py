@@ -11,11 +11,9 @@ from data import select as sel
 from data.columns import C
 
 from core import ids
-from i18n import t
+from i18n import LANGUAGES, t
 from charts.kit.palette import class_colour
 from core.state import LANGS, TABS, THEMES, State
-
-LANG_NAMES = {"en": "English", "zh": "中文"}
 
 
 def episode_options(frames: dict, lang: str) -> list[dict]:
@@ -65,7 +63,7 @@ def bar(frames: dict, state: State) -> html.Div:
                                             value=state.window, className="choices"), lang),
         _group("ctl.tab", dcc.RadioItems(id=ids.TAB, options=simple_options("tab", TABS, lang), value=state.tab,
                                          className="choices"), lang),
-        _group("ctl.lang", dcc.RadioItems(id=ids.LANG, options=[{"label": LANG_NAMES[v], "value": v} for v in LANGS],
+        _group("ctl.lang", dcc.RadioItems(id=ids.LANG, options=[{"label": LANGUAGES[v].name, "value": v} for v in LANGS],
                                           value=lang, className="choices"), lang),
         _group("ctl.theme", dcc.RadioItems(id=ids.THEME, options=simple_options("theme", THEMES, lang),
                                            value=state.theme, className="choices"), lang),

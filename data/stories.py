@@ -19,6 +19,8 @@ from typing import Literal
 import pandas as pd
 from pydantic import Field
 
+from i18n import LANGS  # the languages are listed once, in i18n
+
 from . import safeyaml
 from .columns import C
 from .episode import validate_model
@@ -27,7 +29,6 @@ from .models import Id, Label, Strict
 from .select import BOTH, WINDOW_GROUPS
 
 ENTITY_FRAMES = ("assets", "funds", "holders", "indicators", "exchanges")
-LANGS = ("en", "zh")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _REF = re.compile(r"^(?:(date):)?(?:([a-z0-9][a-z0-9_.-]*):)?([a-z0-9][a-z0-9_.-]*)$")
 _NUMBER = re.compile(r"\d(?:[\d.,，．]*\d)?")  # \d is every Unicode decimal digit: ASCII, fullwidth ...

@@ -119,7 +119,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--episode", metavar="ID|both", help="episode id or 'both' (default: the latest)")
     parser.add_argument("--classes", metavar="A,B", help="comma-separated asset classes (default: all)")
     parser.add_argument("--window", metavar="W", help="drawdown window group (default: day)")
-    parser.add_argument("--lang", default="en", choices=LANGS, help="language (default: %(default)s)")
+    parser.add_argument("--lang", default=LANGS[0], choices=LANGS, help="language (default: %(default)s)")
     parser.add_argument("--theme", default="light", choices=THEMES, help="theme (default: %(default)s)")
     parser.add_argument("--no-images", action="store_true", help="skip the PNG and SVG images (no browser needed)")
 

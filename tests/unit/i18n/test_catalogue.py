@@ -82,3 +82,25 @@ def test_i18n006_an_unknown_key_is_an_error():
 ])
 def test_i18n007_localized(row, lang, expected):
     assert localized(row, "label", lang) == expected
+
+
+def test_i18n008_the_languages_are_listed_once(frames):
+    from core import ids, state
+    from dashboard.controls import bar
+    from data import stories
+
+    assert state.LANGS is LANGS and stories.LANGS is LANGS and LANGS == tuple(LANGUAGES)
+    assert all(lang == lang.lower() and lang.isalpha() for lang in LANGS)  # URL values
+
+    def find(node):
+        if getattr(node, "id", None) == ids.LANG:
+            return node
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children] if children is not None else []:
+            hit = find(child)
+            if hit is not None:
+                return hit
+        return None
+
+    control = find(bar(frames, state.State()))
+    assert control.options == [{"label": LANGUAGES[lang].name, "value": lang} for lang in LANGS]
