@@ -18,9 +18,10 @@ from data.schema import UNITS
 
 from charts.kit.figures import base, conflict_flag, customdata, empty, empty_text, patterns
 from charts.kit.hover import hover
+from i18n import format as fmt
 from i18n import t
 from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import BOUND_WORDS, date_text, label, number, safe, value_text, wrap
+from charts.kit.provenance import date_text, label, safe, value_text, wrap
 from charts.contract import Chart
 
 NAME = "macro"
@@ -63,17 +64,7 @@ def compact(row, lang: str) -> str:
     unit, value = str(row.get(C.UNIT)), row.get(C.VALUE)
     if unit not in ("jobs", "count") or value is None or pd.isna(value):
         return value_text(row, lang)
-    bound = BOUND_WORDS.get(lang, BOUND_WORDS["en"]).get(str(row.get(C.BOUND, "exact")), "")
-    v = float(value)
-    if lang == "zh":
-        text = f"{number(round(v / 1e4, 2))}万" if abs(v) >= 1e4 else number(round(v, 2))
-    elif abs(v) >= 1e6:
-        text = f"{number(round(v / 1e6, 3))} m"
-    elif abs(v) >= 1e3:
-        text = f"{number(round(v / 1e3, 2))}k"
-    else:
-        text = number(round(v, 2))
-    return bound + text
+    return fmt.short(float(value), lang, str(row.get(C.BOUND, "exact")))
 
 
 def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:

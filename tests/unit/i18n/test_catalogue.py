@@ -11,6 +11,7 @@ import pytest
 
 from i18n import KEYS, LANGS, LANGUAGES, has, localized, t
 from i18n.catalogue import LOCALE_DIR, MESSAGES, catalogue_path, read
+from i18n.format import PLACEHOLDERS
 
 ROOT = Path(__file__).resolve().parents[3]
 # t("key" ...) and t('key' ...) with a literal key; keys built at run time (f"panel.{name}") are tested by family
@@ -40,10 +41,18 @@ def test_i18n002_every_key_is_translated_and_no_catalogue_has_keys_english_lacks
     assert all(text.strip() for text in own.values())
 
 
+def _allowed(key: str) -> set[str]:
+    """The placeholders the code fills for a key: a pattern family's (i18n.format), else the English's."""
+    family = next((names for prefix, names in PLACEHOLDERS.items() if key.startswith(prefix)), None)
+    return set(family) if family is not None else _fields(MESSAGES["en"][key])
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_i18n003_a_translation_keeps_the_placeholders_of_the_english(lang):
+def test_i18n003_a_translation_uses_the_placeholders_the_code_fills(lang):
+    """The same placeholders as the English; a pattern family (units, bounds) may use any of its own."""
     wrong = {k: (MESSAGES["en"][k], text) for k, text in MESSAGES[lang].items()
-             if _fields(text) != _fields(MESSAGES["en"][k])}
+             if (_fields(text) - _allowed(k)) or (not any(k.startswith(p) for p in PLACEHOLDERS)
+                                                  and _fields(text) != _allowed(k))}
     assert not wrong
 
 
