@@ -13,7 +13,7 @@ import pandas as pd
 
 from data.columns import C
 
-from i18n import t
+from i18n import localized, t
 from charts.kit.provenance import (date_text, label, number, outlet_label, safe, shorten, source_label, value_text,
                          window_text, wrap)
 
@@ -37,7 +37,7 @@ def claim_line(frames: dict, episode: str, record_id: str, lang: str, escape_htm
         if match.empty:
             return escape(record_id)
         ev = match.iloc[0]
-        title = ev[C.TITLE_ZH if lang == "zh" else C.TITLE_EN]
+        title = localized(ev, "title", lang)
         return escape(f"{str(ev[C.SOURCE])[:3]} · {date_text(ev, lang)}: {title}")
     src = "+".join(s[:3] for s in str(row[C.SOURCE]).split(",") if s)
     when = date_text(row, lang)
@@ -54,7 +54,7 @@ def conflict_lines(frames: dict, conflict_ids: str, lang: str) -> list[str]:
         row = conflicts[conflicts[C.ID] == cid]
         if row.empty:
             continue
-        topic = row.iloc[0][C.TOPIC_ZH if lang == "zh" else C.TOPIC_EN]
+        topic = localized(row.iloc[0], "topic", lang)
         lines.append(f"<b>⚠ {escape(t('hover.conflict', lang))}:</b> {wrap(escape(topic))}")
         for _, c in claims[claims[C.CONFLICT_ID] == cid].iterrows():
             lines.append("  • " + claim_line(frames, str(c[C.CLAIM_EPISODE]), str(c[C.CLAIM_ID]), lang))
@@ -100,7 +100,7 @@ def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
         lines.append("“" + wrap(escape(shorten(quote, around))) + "”")
     lines += derived_lines(frames, row, lang)
     lines += conflict_lines(frames, str(row.get(C.CONFLICT_IDS, "") or ""), lang)
-    note = str(row.get(C.NOTE_ZH if lang == "zh" else C.NOTE_EN, "") or "")
+    note = str(localized(row, "note", lang))
     if note:
         lines.append("<i>" + wrap(escape(note), 60) + "</i>")
     return "<br>".join(lines)
