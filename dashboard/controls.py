@@ -11,14 +11,14 @@ from data import select as sel
 from data.columns import C
 
 from core import ids
-from i18n import LANGUAGES, t
+from i18n import LANGUAGES, localized, t
 from charts.kit.palette import class_colour
 from core.state import LANGS, TABS, THEMES, State
 
 
 def episode_options(frames: dict, lang: str) -> list[dict]:
     eps = frames["episodes"]
-    opts = [{"label": r[C.TITLE_ZH if lang == "zh" else C.TITLE_EN], "value": r[C.ID]} for _, r in eps.iterrows()]
+    opts = [{"label": localized(r, "title", lang), "value": r[C.ID]} for _, r in eps.iterrows()]
     if len(opts) > 1:
         opts.append({"label": t("episode.both", lang), "value": sel.BOTH})
     return opts
@@ -32,7 +32,7 @@ def class_options(frames: dict, lang: str) -> list[dict]:
         if r[C.ID] not in used:
             continue
         swatch = html.Span(className="swatch", style={"background": class_colour(r[C.ID])})
-        out.append({"label": html.Span([swatch, r[C.LABEL_ZH if lang == "zh" else C.LABEL_EN]]), "value": r[C.ID]})
+        out.append({"label": html.Span([swatch, localized(r, "label", lang)]), "value": r[C.ID]})
     return out
 
 

@@ -16,6 +16,7 @@ import plotly.offline
 
 from charts.registry import NAMES
 from core.state import LANGS, THEMES, Choices, State, from_values
+from i18n import language
 from data.select import BOTH, WINDOW_GROUPS
 
 from . import footnote, images as imaging, pages
@@ -90,7 +91,7 @@ def run(dataset, out_dir, state: State, images: bool = True, log=print) -> Repor
         _write(out / f["md"], footnote.markdown(notes[chart.name], chart.title, view, lang))
     report = Report(out_dir=out, images="written" if images else "off")
     imaging.remove(charts, out)
-    if images and lang == "zh" and imaging.cjk_font_missing():
+    if images and language(lang).cjk and imaging.cjk_font_missing():
         print(imaging.CJK_WARNING, file=sys.stderr)
     if images:
         try:
