@@ -113,3 +113,28 @@ def test_i18n008_the_languages_are_listed_once(frames):
 
     control = find(bar(frames, state.State()))
     assert control.options == [{"label": LANGUAGES[lang].name, "value": lang} for lang in LANGS]
+
+
+def _families() -> list[str]:
+    """Keys the code builds from the schema and the registry at run time (a regex cannot see them)."""
+    from charts import rates
+    from charts.registry import NAMES
+    from core.state import TABS, THEMES
+    from dashboard import sources
+    from data import schema as S
+    from data.select import WINDOW_GROUPS
+
+    keys = [f"panel.{n}" for n in NAMES] + [f"tab.{x}" for x in TABS] + [f"theme.{x}" for x in THEMES]
+    keys += [f"window.{w}" for w in WINDOW_GROUPS] + [f"win.{w}" for w in S.WINDOWS]
+    keys += [f"unit.{u}" for u in S.UNITS] + [f"unit.name.{u}" for u in S.UNITS] + [f"bound.{b}" for b in S.BOUNDS]
+    keys += [f"date.{p}" for p in ("day", "month", "year")] + [f"table.{x}" for x in S.TABLES]
+    keys += [f"event.category.{c}" for c in S.EVENT_CATEGORIES] + [f"event.status.{s}" for s in S.EVENT_STATUS]
+    keys += [f"measure.{m}" for m in S.METRIC_UNITS["macro"]]
+    keys += [f"forecast.metric.{m}" for m in S.METRIC_UNITS["forecasts"]]
+    keys += [f"dim.leverage.{b}" for b in S.LEVERAGE_BUCKETS] + [f"dim.side.{s}" for s in S.SIDES]
+    keys += [f"rates.panel.{p}" for p in rates.PANELS] + [f"sources.{c}" for c in sources.COLUMNS]
+    return keys
+
+
+def test_i18n009_every_key_built_from_the_schema_exists():
+    assert [k for k in _families() if not has(k)] == []

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
 
+from i18n import LANGS
 from i18n import format as fmt
 
 NAN = float("nan")
@@ -229,3 +230,13 @@ def test_fmt010_a_stated_amount_keeps_every_digit_in_chinese(units, places, nega
     back = Decimal(digits).scaleb(_POWER[unit]) * (-1 if sign else 1)
     assert back == stated.scaleb(9), text
     assert math.isclose(float(back), float(stated) * 1e9)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fmt011_every_language_writes_every_unit_and_bound(lang):
+    from data.schema import BOUNDS, UNITS
+
+    for unit, spec in UNITS.items():
+        for bound in BOUNDS:
+            text = fmt.figure(-1234.5, unit, lang, spec.factor, bound)
+            assert text and "{" not in text and re.search(r"\d", text), (unit, bound, text)
