@@ -20,9 +20,9 @@ from data.schema import UNITS
 
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, is_range
 from charts.kit.hover import hover
-from i18n import has, localized, localized_column, t
+from i18n import has, localized, t
 from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import class_label, label, value_text, with_unit
+from charts.kit.provenance import class_label, label, names, value_text, with_unit
 from charts.contract import Chart
 
 NAME = "forecasts"
@@ -66,8 +66,7 @@ def rows(frames: dict, state) -> pd.DataFrame:
 
 def who(row, frames: dict, lang: str) -> str:
     """The forecaster's name: every `by` id in the data is an outlet; an unknown id is shown as it is."""
-    names = localized_column(frames["outlets"].set_index(C.ID), "name", lang)
-    return str(names.get(row[C.BY], row[C.BY]))
+    return str(names(frames["outlets"], C.ID, "name", lang).get(row[C.BY], row[C.BY]))
 
 
 def _horizon(row, lang: str) -> str:

@@ -21,8 +21,9 @@ from data.schema import AMOUNT_UNITS, UNITS
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, empty_text, patterns
 from charts.kit.hover import hover
 from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import class_label, date_text, label, number, safe as escape, value_text, with_unit
-from i18n import has, localized_column, t
+from charts.kit.provenance import (class_label, date_text, label, names, number, safe as escape, value_text,
+                                   with_unit)
+from i18n import has, t
 from charts.contract import Chart
 
 NAME = "holders"
@@ -158,7 +159,7 @@ def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
         return empty(state)
-    assets = localized_column(frames["assets"].set_index(C.ID), "label", state.lang)
+    assets = names(frames["assets"], C.ID, "label", state.lang)
     df = df.assign(_asset=[str(assets.get(a, a)) for a in df[C.ASSET]])
     df = df.assign(_lane=_lane_labels(df, state.lang), _y=[f"{e}/{i}" for e, i in zip(df[C.EPISODE], df[C.ID])])
     amounts, others = df[is_amount(df)], df[~is_amount(df)]

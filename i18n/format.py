@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, get_day_names
 from babel.numbers import format_compact_decimal, format_decimal
@@ -46,6 +47,7 @@ def _sign(value: float) -> str:
     return MINUS if value < 0 else ""
 
 
+@lru_cache(maxsize=8192)  # pure, and called for every figure of every hover, table and summary
 def number(value: float, lang: str = "en") -> str:
     """'1,234.5', '−12.81', '2.069': grouped, at most two decimals for derived values, a true minus."""
     if _missing(value):
@@ -56,6 +58,7 @@ def number(value: float, lang: str = "en") -> str:
     return _sign(value) + text
 
 
+@lru_cache(maxsize=8192)
 def compact(value: float, lang: str = "en", scale: float = 1.0) -> str:
     """`value` × `scale` in the locale's compact form, every stated digit kept: 2.069 × 1e9 → '20.69亿'."""
     if _missing(value):
@@ -130,6 +133,7 @@ def short(value: float, lang: str = "en", bound: str = "exact") -> str:
     return bounded(_sign(value) + magnitude, bound, lang, _sign(value), magnitude)
 
 
+@lru_cache(maxsize=4096)
 def day(date, precision: str = "day", lang: str = "en") -> str:
     """'6 Feb 2026', 'Jan 2026', '2026' by precision ('day', 'month', 'year'); '' for no date."""
     if date is None or date != date:  # None, NaT

@@ -89,9 +89,25 @@ def wrap(text: str, width: int = 38) -> str:
     return "<br>".join(out)
 
 
+_NAMES: dict[tuple, tuple] = {}
+
+
+def names(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict:
+    """Each row's `key` -> its `field` in `lang`, once per frame and language: hovers and tables ask for a
+    source's title or an outlet's name for every figure."""
+    at = (id(frame), key, field, lang)
+    hit = _NAMES.get(at)
+    if hit is None or hit[0] is not frame:
+        if len(_NAMES) > 64:
+            _NAMES.clear()
+        hit = (frame, dict(zip(frame[key], localized_column(frame, field, lang))))
+        _NAMES[at] = hit
+    return hit[1]
+
+
 def source_label(file: str, frames: dict, lang: str = "en") -> str:
     """'002 · In-depth research on …' for a seed file name (several files are comma-separated)."""
-    titles = localized_column(frames["sources"].set_index(C.FILE), "title", lang)
+    titles = names(frames["sources"], C.FILE, "title", lang)
     parts = []
     for f in [s for s in str(file).split(",") if s]:
         title = titles.get(f, "")
@@ -102,8 +118,7 @@ def source_label(file: str, frames: dict, lang: str = "en") -> str:
 def outlet_label(outlet: str, frames: dict, lang: str = "en") -> str:
     if not outlet:
         return ""
-    names = localized_column(frames["outlets"].set_index(C.ID), "name", lang)
-    return str(names.get(outlet, outlet))
+    return str(names(frames["outlets"], C.ID, "name", lang).get(outlet, outlet))
 
 
 def safe(text) -> str:
@@ -114,9 +129,7 @@ def safe(text) -> str:
 
 def class_label(frames: dict, asset_class, lang: str = "en") -> str:
     """An asset class's name from the vocabulary, safe for Plotly (its legend entry in every chart)."""
-    classes = frames["classes"]
-    match = localized_column(classes, "label", lang)[classes[C.ID] == str(asset_class)]
-    return safe(match.iloc[0] if len(match) else asset_class)
+    return safe(names(frames["classes"], C.ID, "label", lang).get(str(asset_class), asset_class))
 
 
 def label(row, lang: str = "en") -> str:
