@@ -27,7 +27,7 @@ PAGES = {"dashboard": (url_state, render, cross_filter, data_view, language, det
 
 
 def warm(data: AppData) -> int:
-    """Answer ahead of the first visitor: draw every chart of every episode's opening view in both languages
+    """Answer ahead of the first visitor: draw every chart of every episode's opening view in every language
     (render.warm), and list the sources and conflicts behind each of those views on both tabs. Then run each
     other kind of answer once, so that its lazy imports and first allocations happen here: under gunicorn this
     runs in the master, and the workers forked from it share the result instead of each building its own.

@@ -24,7 +24,7 @@ class Source:
 
 
 def lines(frames: dict, rows, lang: str) -> list[Source]:
-    """One Source per seed file behind `rows`, sorted by file name (`components.sources.used`)."""
+    """One Source per seed file behind `rows`, sorted by file name (`dashboard.sources.used`)."""
     meta = frames["sources"].set_index(C.FILE)
     out = []
     for r in sources.used(rows).sort_values(C.FILE).to_dict("records"):
