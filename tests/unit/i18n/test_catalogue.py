@@ -138,3 +138,18 @@ def _families() -> list[str]:
 
 def test_i18n009_every_key_built_from_the_schema_exists():
     assert [k for k in _families() if not has(k)] == []
+
+
+def test_i18n010_i18n_imports_nothing_from_the_project():
+    """The leaf every room (data included) may import: its own modules, the standard library and Babel."""
+    import ast
+
+    rooms = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()} | {"app"}
+    found = set()
+    for path in (ROOT / "i18n").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                found.add(str(node.module).split(".")[0])
+    assert "babel" in found and not (found & (rooms - {"i18n"})), found & rooms
