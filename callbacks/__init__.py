@@ -18,7 +18,7 @@ from data.loader import Dataset
 
 from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
 from charts.registry import NAMES
-from core.state import TABS
+from core.state import LANGS, TABS
 
 from .context import AppData, opening_views
 
@@ -27,7 +27,7 @@ PAGES = {"dashboard": (url_state, render, cross_filter, data_view, language, det
 
 
 def warm(data: AppData) -> int:
-    """Answer ahead of the first visitor: draw every chart of every episode's opening view in both languages
+    """Answer ahead of the first visitor: draw every chart of every episode's opening view in every language
     (render.warm), and list the sources and conflicts behind each of those views on both tabs. Then run each
     other kind of answer once, so that its lazy imports and first allocations happen here: under gunicorn this
     runs in the master, and the workers forked from it share the result instead of each building its own.
@@ -42,7 +42,8 @@ def warm(data: AppData) -> int:
     details.selection(data, view, data.selection(data.choices.entities[0] if data.choices.entities else None))
     data_view.table(data, first, ["on"], view)
     data_view.download(data, first, view)
-    language.words(data, "zh", [])
+    for lang in LANGS:
+        language.words(data, lang, [])
     share.boxes(data, "", "http://localhost/", list(NAMES), [None] * len(NAMES))
     embed.view(data, "/embed/" + first, "")
     present.view(data, "")

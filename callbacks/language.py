@@ -6,7 +6,7 @@ from dash import ALL, Input, Output, ctx
 from dashboard import controls
 
 from core import ids
-from i18n import STRINGS, t
+from i18n import FALLBACK, has, t
 from core.state import LANGS, TABS, THEMES
 
 from .context import AppData
@@ -15,9 +15,9 @@ from .memo import kept, sent
 
 def words(data: AppData, lang: str, keys: list[str]) -> dict:
     """Everything the language changes, by output."""
-    lang = lang if lang in LANGS else "en"
+    lang = lang if lang in LANGS else FALLBACK
     return {
-        "texts": [t(k, lang) if k in STRINGS else k for k in keys],  # keys: ids.text_key of each text id
+        "texts": [t(k, lang) if has(k) else k for k in keys],  # keys: ids.text_key of each text id
         "episodes": controls.episode_options(data.frames, lang),
         "classes": controls.class_options(data.frames, lang),
         "tabs": controls.simple_options("tab", TABS, lang),
@@ -38,7 +38,7 @@ def register(app, data: AppData) -> None:
                   Input(ids.LANG, "value"))
     def language(lang):
         keys = tuple(ids.text_key(o["id"]) for o in ctx.outputs_list[0])
-        lang = lang if lang in LANGS else "en"  # (and a hashable key)
+        lang = lang if lang in LANGS else FALLBACK  # (and a hashable key)
         w = kept(data, ("words", lang, keys), lambda: words(data, lang, list(keys)))  # ALL outputs: plain values
         n = len(ctx.outputs_list[6])
         return (w["texts"], w["episodes"], w["classes"], w["tabs"], w["themes"], w["clear"], [w["show"]] * n,

@@ -13,7 +13,7 @@ from core import ids
 from presenter import page as present
 
 from dashboard import share
-from i18n import t
+from i18n import FALLBACK, t
 from charts.registry import CHARTS
 from presenter.story_text import resolve
 
@@ -42,7 +42,7 @@ def navigate(data: AppData, search, trigger, order: tuple[str, ...]) -> str:
 
 def _said(label: dict, frames: dict, episode: str, lang: str) -> str:
     """A story's words in the language (English when a translation is missing), figures filled from the data."""
-    return resolve(label.get(lang) or label.get("en", ""), frames, episode, lang)
+    return resolve(label.get(lang) or label.get(FALLBACK, ""), frames, episode, lang)
 
 
 def view(data: AppData, search, prefix: str = "/") -> dict:

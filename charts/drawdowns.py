@@ -15,7 +15,7 @@ from data.columns import C
 
 from charts.kit.figures import add_notes, bar_extent, base, conflict_flag, customdata, empty, patterns
 from charts.kit.hover import hovers
-from i18n import t
+from i18n import localized_column, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import class_label, label, safe, value_text
 from charts.contract import Chart
@@ -48,7 +48,7 @@ def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
     for (_, r), d in zip(df.iterrows(), dup):
         text = label(r, lang)
         if r[C.DERIVED]:
-            text += " · " + ("推算" if lang == "zh" else "derived")
+            text += " · " + t("mark.derived", lang)
         elif d:
             text += f" · {str(r[C.SOURCE])[:3]}"
         out.append(safe(text))
@@ -88,7 +88,7 @@ def figure(frames: dict, state) -> go.Figure:
         fig = go.Figure()
         _bars(fig, df, frames, state, None, True)
     else:
-        titles = frames["episodes"].set_index(C.ID)[C.TITLE_ZH if state.lang == "zh" else C.TITLE_EN]
+        titles = localized_column(frames["episodes"].set_index(C.ID), "title", state.lang)
         fig = make_subplots(rows=1, cols=len(eps), shared_yaxes=True, horizontal_spacing=0.12,
                             subplot_titles=[safe(titles.get(e, e)) for e in eps])
         for i, ep in enumerate(eps, start=1):
@@ -115,17 +115,13 @@ def x_range(df: pd.DataFrame) -> list[float]:
 
 def summary(frames: dict, state) -> str:
     """A text alternative: what the chart shows and its largest moves."""
-    df = rows(frames, state)
-    window = t(f"window.{state.window}", state.lang)
+    df, lang = rows(frames, state), state.lang
+    window = t(f"window.{state.window}", lang)
     if df.empty:
-        return f"{t('panel.drawdowns', state.lang)} ({window}): {t('empty.none', state.lang)}"
-    top = "; ".join(f"{label(r, state.lang)} {value_text(r, state.lang)}" for r in df.head(5).to_dict("records"))
-    derived, disputed = int(df[C.DERIVED].sum()), int(conflict_flag(df).sum())
-    if state.lang == "zh":
-        return (f"跌幅（{window}）：{len(df)}个数字，最大：{top}。其中推算{derived}个，"
-                f"资料有分歧{disputed}个。")
-    return (f"Drawdowns ({window}): {len(df)} figures. Largest: {top}. {derived} derived, "
-            f"{disputed} with conflicting claims.")
+        return t("drawdowns.empty", lang, title=t("panel.drawdowns", lang), window=window, empty=t("empty.none", lang))
+    top = t("punct.list", lang).join(f"{label(r, lang)} {value_text(r, lang)}" for r in df.head(5).to_dict("records"))
+    return t("drawdowns.summary", lang, window=window, n=len(df), top=top, derived=int(df[C.DERIVED].sum()),
+             disputed=int(conflict_flag(df).sum()))
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))

@@ -16,11 +16,12 @@ from dash import html
 from data import refs
 from data import select as sel
 from data.columns import C
-from data.schema import UNITS
+from data.schema import UNITS, WEEKDAYS
 
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, patterns
 from charts.kit.hover import hover
-from i18n import t
+from i18n import format as fmt
+from i18n import localized, localized_column, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import class_label, date_text, label, outlet_label, safe, shorten, source_label, value_text, with_unit
 from charts.contract import Chart
@@ -30,24 +31,11 @@ TAB = "crash"
 AXIS_UNIT = "usd_bn"
 FIRST_FUND = "us_btc_spot_etfs"
 
-WORDS = {  # panel words as (en, zh)
-    "in": ("▲ in", "▲ 流入"),
-    "out": ("▼ out", "▼ 流出"),
-    "axis": ("← outflow · $ bn · inflow →", "← 流出 · 十亿美元 · 流入 →"),
-    "cumulative": ("cumulative since {d}", "{d}以来累计"),
-    "average": ("average per day since {d}", "{d}以来日均"),
-    "converted": ("= {v}", "= {v}"),
-    "not_usd": ("in {u}, so not on the $ axis", "单位为{u}，不在美元轴上"),
-    "head": ("{n} figures in $ bn ({i} inflows, {o} outflows; {d} with conflicting claims, marked ⚠)",
-             "{n}个美元数字（十亿美元；{i}个流入，{o}个流出；{d}个资料有分歧，标⚠）"),
-    "disputes": ("Disputed", "分歧"),
-}
-WEEKDAYS = {"mon": ("Mon", "周一"), "tue": ("Tue", "周二"), "wed": ("Wed", "周三"), "thu": ("Thu", "周四"),
-            "fri": ("Fri", "周五"), "sat": ("Sat", "周六"), "sun": ("Sun", "周日")}
 
 
-def _w(key: str, lang: str, **fmt) -> str:
-    return WORDS[key][1 if lang == "zh" else 0].format(**fmt)
+def _w(key: str, lang: str, **params) -> str:
+    """The panel's own words, `flows.<key>` in the catalogue."""
+    return t(f"flows.{key}", lang, **params)
 
 
 def _episode_rows(frames: dict, state) -> pd.DataFrame:
@@ -76,7 +64,7 @@ def to_axis(df: pd.DataFrame) -> pd.Series:
 
 def _weekday(r: dict, lang: str) -> str:
     days = [d for d in str(r.get(C.WEEKDAY) or "").split("-") if d in WEEKDAYS]
-    return "–".join(WEEKDAYS[d][1 if lang == "zh" else 0] for d in days)
+    return "–".join(fmt.weekday(WEEKDAYS.index(d), lang) for d in days)
 
 
 def period(r: dict, lang: str) -> str:
@@ -105,7 +93,7 @@ def _text(r: dict, flag: bool, lang: str) -> str:
     if dollars and r[C.UNIT] != AXIS_UNIT:
         words += f" ({_w('converted', lang, v=with_unit(value, AXIS_UNIT, lang))})"
     if r[C.DERIVED]:
-        words += " · " + ("推算" if lang == "zh" else "derived")
+        words += " · " + t("mark.derived", lang)
     return words + (" ⚠" if flag else "")
 
 
@@ -166,7 +154,7 @@ def extra(frames: dict, state) -> list:
     df = rows(frames, state)
     lang, tiles = state.lang, []
     for r in df[~on_axis(df)].to_dict("records"):
-        unit = UNITS[r[C.UNIT]].zh if lang == "zh" else UNITS[r[C.UNIT]].en
+        unit = t(f"unit.name.{r[C.UNIT]}", lang)
         direction = _w("in" if r[C.VALUE] >= 0 else "out", lang)
         tiles.append(html.Div([
             html.Span(f"{label(r, lang)} · {period(r, lang)}", className="tile-label"),
@@ -181,8 +169,7 @@ def summary(frames: dict, state) -> str:
     """A text alternative: each fund's figures with their periods, and how many are disputed."""
     df = rows(frames, state)
     lang = state.lang
-    zh = lang == "zh"
-    colon, semi, stop = ("：", "；", "。") if zh else (": ", "; ", ". ")
+    colon, semi, stop = t("punct.colon", lang), t("punct.list", lang), t("punct.stop", lang)
     if df.empty:
         key = "empty.none" if _episode_rows(frames, state).empty else "empty.filtered"
         return t("panel.flows", lang) + colon + t(key, lang)
@@ -196,7 +183,7 @@ def summary(frames: dict, state) -> str:
         lines.append(label(recs[0], lang) + colon + semi.join(items))
     keys = dict.fromkeys(k for home, cs in zip(df[C.EPISODE].astype(str), df[C.CONFLICT_IDS].astype(str))
                          for k in refs.keys(cs, home))
-    topics = [c[C.TOPIC_ZH if zh else C.TOPIC_EN] for k in keys if (c := sel.conflict(frames, k)) is not None]
+    topics = [localized(c, "topic", lang) for k in keys if (c := sel.conflict(frames, k)) is not None]
     lines += [_w("disputes", lang) + colon + " | ".join(str(t_) for t_ in topics)] * bool(topics)
     return stop.join(lines) + stop.strip()
 

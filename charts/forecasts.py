@@ -20,34 +20,27 @@ from data.schema import UNITS
 
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, is_range
 from charts.kit.hover import hover
-from i18n import t
+from i18n import has, localized, t
 from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import class_label, label, value_text, with_unit
+from charts.kit.provenance import class_label, label, names, value_text, with_unit
 from charts.contract import Chart
 
 NAME = "forecasts"
 TAB = "context"
 LANE_PX, TITLE_PX = 46, 82
 
-METRICS: dict[str, tuple[str, str]] = {
-    "price_target": ("price target", "目标价"), "average_price": ("average price", "均价"),
-    "downside_level": ("downside level", "下行目标"), "support": ("support", "支撑位"), "probability": ("probability", "概率"),
-    "correction": ("correction", "回调幅度"), "policy_rate": ("policy rate", "政策利率"), "rate_cuts": ("rate cuts", "降息次数"),
-    "eps_growth": ("EPS growth", "每股收益增长"), "oversupply": ("oversupply", "供应过剩"),
-    "demand_growth": ("demand growth", "需求增长"), "capex": ("capital spending", "资本支出"),
-    "selloff_size": ("possible sell-off", "可能的抛售规模")}
-WORDS = {"previous": ("previous forecast (hollow)", "此前预测（空心）"), "was": ("previous", "此前"),
-         "count": ("count", "次")}
 # percentages of different things must not share an axis; prices, amounts and volumes of one subject may
 SPLIT_BY_METRIC = frozenset({"pct", "count"})
 
 
 def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang == "zh"]
+    """The panel's own words, `forecasts.<key>` in the catalogue."""
+    return t(f"forecasts.{key}", lang)
 
 
 def _metric(m: str, lang: str) -> str:
-    return METRICS.get(m, (m, m))[lang == "zh"]
+    key = f"forecast.metric.{m}"
+    return t(key, lang) if has(key) else m
 
 
 def _group(df: pd.DataFrame) -> list[tuple]:
@@ -73,13 +66,11 @@ def rows(frames: dict, state) -> pd.DataFrame:
 
 def who(row, frames: dict, lang: str) -> str:
     """The forecaster's name: every `by` id in the data is an outlet; an unknown id is shown as it is."""
-    names = frames["outlets"].set_index(C.ID)[C.NAME_ZH if lang == "zh" else C.NAME_EN]
-    return str(names.get(row[C.BY], row[C.BY]))
+    return str(names(frames["outlets"], C.ID, "name", lang).get(row[C.BY], row[C.BY]))
 
 
 def _horizon(row, lang: str) -> str:
-    text = row.get(C.HORIZON_ZH if lang == "zh" else C.HORIZON_EN) or row.get(C.HORIZON_EN) or ""
-    return str(text) if not pd.isna(text) else ""
+    return str(localized(row, "horizon", lang))
 
 
 def _esc(text: str) -> str:  # quote=False: Plotly shows &quot; literally in annotations
@@ -92,7 +83,7 @@ def _lane_text(row, frames: dict, lang: str) -> str:
 
 def _title(part: pd.DataFrame, lang: str) -> str:
     r, unit = part.iloc[0], str(part.iloc[0][C.UNIT])
-    unit_word = _w("count", lang) if unit == "count" else (UNITS[unit].zh if lang == "zh" else UNITS[unit].en)
+    unit_word = _w("count", lang) if unit == "count" else t(f"unit.name.{unit}", lang)
     metrics = ", ".join(dict.fromkeys(_metric(m, lang) for m in part[C.METRIC]))
     head, tail = _esc(label(r, lang)), f"{_esc(metrics)} ({_esc(unit_word)})"
     return f"<b>{head}</b>" + ("<br>" if len(head) + len(tail) > 44 else " · ") + tail  # 44: fits a phone
@@ -112,7 +103,7 @@ def _text(r, conflict: bool, lang: str) -> str:
         dash = "–" if r[C.UNIT] == "pct" else " – "
         text = with_unit(low, r[C.UNIT], lang) + dash + with_unit(high, r[C.UNIT], lang)
     if r.get(C.DERIVED):
-        text += " (" + ("推算" if lang == "zh" else "derived") + ")"  # no hatching on a dot, so say it
+        text += " (" + t("mark.derived", lang) + ")"  # no hatching on a dot, so say it
     return text + (" ⚠" if conflict else "")
 
 
@@ -192,7 +183,7 @@ def _axis(unit: str) -> dict:
     u = UNITS.get(unit)
     if unit == "pct":
         return {"ticksuffix": "%"}
-    if u and u.en.startswith("$"):
+    if u and u.symbol.startswith("$"):
         return {"tickprefix": "$", "ticksuffix": " bn" if unit == "usd_bn" else ""}
     return {}
 
@@ -228,10 +219,10 @@ def figure(frames: dict, state) -> go.Figure:
 def summary(frames: dict, state) -> str:
     """Who forecasts what, the revisions, and how many forecasts are disputed."""
     df = rows(frames, state)
-    zh, lang, title = state.lang == "zh", state.lang, t("panel.forecasts", state.lang)
+    lang, title = state.lang, t("panel.forecasts", state.lang)
     if df.empty:
-        return f"{title}{'：' if zh else ': '}{t('empty.filtered' if state.classes else 'empty.none', lang)}"
-    sep = "；" if zh else "; "
+        return title + t("punct.colon", lang) + t("empty.filtered" if state.classes else "empty.none", lang)
+    sep = t("punct.list", lang)
     current = df[df[C.STATUS] != "previous"]
     items = sep.join(f"{who(r, frames, lang)} {label(r, lang)} {_metric(r[C.METRIC], lang)} {_text(r, False, lang)}"
                      for r in current.head(4).to_dict("records"))
@@ -242,10 +233,8 @@ def summary(frames: dict, state) -> str:
             r = new.iloc[0]
             revised.append(f"{who(r, frames, lang)} {label(r, lang)} "
                            f"{value_text(old.iloc[0], lang)} → {value_text(r, lang)}")
-    n, disputed, changes = len(df), int(conflict_flag(df).sum()), sep.join(revised)
-    if zh:
-        return f"{title}：{n}个数字。{items}。修正：{changes or '无'}。资料有分歧{disputed}个。"
-    return f"{title}: {n} figures. {items}. Revised: {changes or 'none'}. {disputed} disputed by other figures."
+    return t("forecasts.summary", lang, title=title, n=len(df), items=items,
+             changes=sep.join(revised) or t("word.none", lang), disputed=int(conflict_flag(df).sum()))
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"scatter"}))

@@ -21,7 +21,9 @@ from data.schema import AMOUNT_UNITS, UNITS
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, empty_text, patterns
 from charts.kit.hover import hover
 from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import class_label, date_text, label, number, safe as escape, value_text
+from charts.kit.provenance import (class_label, date_text, label, names, number, safe as escape, value_text,
+                                   with_unit)
+from i18n import has, t
 from charts.contract import Chart
 
 NAME = "holders"
@@ -30,18 +32,11 @@ AXIS_UNIT = "usd_bn"
 LANE_CHARS = 40  # a bar's name wraps after this, to fit a phone
 BAR = 0.5  # share of a lane the bar fills; its name sits above it in the rest
 
-WORDS = {
-    "aum": ("assets under management", "管理资产"), "members": ("members", "成员"),
-    "holding_change": ("change in holding", "持仓变化"), "derived": ("derived", "推算"),
-    "converted": ("converted", "已换算"), "to": ("converted to", "换算为"),
-    "axis": ("$ bn, log scale (each gridline ×10)", "十亿美元，对数刻度（每条网格线×10）"),
-    "amounts": ("Amounts held, in $ bn", "持有金额（十亿美元）"),
-    "others": ("Figures in other units (tiles, not to scale)", "其他单位的数字（色块不按比例）"),
-}
 
 
 def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang == "zh"]
+    """The panel's own words, `holders.<key>` in the catalogue."""
+    return t(f"holders.{key}", lang)
 
 
 def in_bn(df: pd.DataFrame, column: str = C.VALUE) -> pd.Series:
@@ -65,7 +60,8 @@ def rows(frames: dict, state) -> pd.DataFrame:
 
 def _what(row, lang: str) -> str:
     """The asset, or what the figure measures when it is not a holding of the asset."""
-    return WORDS[row[C.METRIC]][lang == "zh"] if row[C.METRIC] in WORDS else row["_asset"]
+    key = f"holders.metric.{row[C.METRIC]}"
+    return t(key, lang) if has(key) else row["_asset"]
 
 
 def _lane_labels(df: pd.DataFrame, lang: str) -> list[str]:
@@ -76,7 +72,7 @@ def _lane_labels(df: pd.DataFrame, lang: str) -> list[str]:
     out = []
     for r, d in zip(df.to_dict("records"), dup):
         parts = (_what(r, lang), date_text(r, lang), str(r[C.SOURCE])[:3] if d else "",
-                 _w("derived", lang) if r[C.DERIVED] else "")
+                 t("mark.derived", lang) if r[C.DERIVED] else "")
         out.append(_lines([f"<b>{escape(label(r, lang))}</b>"] + [escape(p) for p in parts if p]))
     return out
 
@@ -105,7 +101,7 @@ def _hover(r, frames: dict, lang: str) -> str:
     what = _what(r, lang)
     if _converted(r):
         bn = r[C.VALUE] * UNITS[r[C.UNIT]].factor / UNITS[AXIS_UNIT].factor
-        what += f" · {_w('to', lang)} ${number(bn)} bn"
+        what += f" · {_w('to', lang)} {with_unit(bn, AXIS_UNIT, lang)}"
     return hover(r, frames, lang, what)
 
 
@@ -163,7 +159,7 @@ def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
         return empty(state)
-    assets = frames["assets"].set_index(C.ID)[C.LABEL_ZH if state.lang == "zh" else C.LABEL_EN]
+    assets = names(frames["assets"], C.ID, "label", state.lang)
     df = df.assign(_asset=[str(assets.get(a, a)) for a in df[C.ASSET]])
     df = df.assign(_lane=_lane_labels(df, state.lang), _y=[f"{e}/{i}" for e, i in zip(df[C.EPISODE], df[C.ID])])
     amounts, others = df[is_amount(df)], df[~is_amount(df)]
@@ -202,20 +198,15 @@ def figure(frames: dict, state) -> go.Figure:
 def summary(frames: dict, state) -> str:
     """The largest holdings, the figures in other units, and how many are derived or disputed."""
     df = rows(frames, state)
-    zh = state.lang == "zh"
-    title = "谁持有美债" if zh else "Who holds US Treasuries"
+    lang = state.lang
+    title = t("panel.holders", lang)
     if df.empty:
-        return f"{title}{'：' if zh else ': '}{empty_text(state)}"
-    sep = "；" if zh else "; "
-    amounts = sep.join(f"{label(r, state.lang)} {value_text(r, state.lang)}"
-                       for r in df[is_amount(df)].head(5).to_dict("records"))
-    other = sep.join(f"{label(r, state.lang)} {value_text(r, state.lang)}" for r in df[~is_amount(df)].to_dict("records"))
-    derived, disputed = int(df[C.DERIVED].sum()), int(conflict_flag(df).sum())
-    if zh:
-        return (f"{title}：{len(df)}个数字。最大：{amounts}。其他单位：{other or '无'}。"
-                f"其中推算{derived}个，资料有分歧{disputed}个。")
-    return (f"{title}: {len(df)} figures. Largest: {amounts}. In other units: {other or 'none'}. "
-            f"{derived} derived, {disputed} with conflicting claims.")
+        return title + t("punct.colon", lang) + empty_text(state)
+    sep = t("punct.list", lang)
+    amounts = sep.join(f"{label(r, lang)} {value_text(r, lang)}" for r in df[is_amount(df)].head(5).to_dict("records"))
+    other = sep.join(f"{label(r, lang)} {value_text(r, lang)}" for r in df[~is_amount(df)].to_dict("records"))
+    return t("holders.summary", lang, title=title, n=len(df), amounts=amounts, other=other or t("word.none", lang),
+             derived=int(df[C.DERIVED].sum()), disputed=int(conflict_flag(df).sum()))
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))

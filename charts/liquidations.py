@@ -28,28 +28,14 @@ from charts.contract import Chart
 NAME = "liquidations"
 TAB = "crash"
 
-WORDS = {  # panel words as (en, zh)
-    "derived": ("derived", "推算"),
-    "of_total": ("of total", "占总额"),
-    "short_missing": ("the short share is not given", "原文未给出空单占比"),
-    "shorts_missing": ("shorts: not given", "空单：原文未给出"),
-    "a": ("Exchanges, $ bn · share of the total", "交易所，十亿美元 · 占总额"),
-    "b": ("By leverage, % of liquidated orders", "按杠杆，占爆仓订单 %"),
-    "c": ("By side, % of liquidations", "按多空，占爆仓 %"),
-    "d": ("DeFi (on-chain), $ bn · not in the exchange total",
-          "DeFi（链上），十亿美元 · 不计入交易所总额"),
-    "e": ("Peak hours · hour of day, UTC", "爆仓高峰 · 一天中的时刻（UTC）"),
-    "most": ("the most", "最多"),
-    "peak": ("Peak", "高峰"),
-    "separate": ("separate from the exchange total", "不计入交易所总额"),
-}
 TILE_DIMS = ("total", "side")
 TILE_STYLE = {"display": "inline-flex", "flexDirection": "column", "margin": "0 2em 0.5em 0"}
 DIM_ORDER = {d: i for i, d in enumerate(("total", "side", "exchange", "leverage", "defi", "peak"))}
 
 
-def _w(key: str, lang: str) -> str:
-    return WORDS[key][1 if lang == "zh" else 0]
+def _w(key: str, lang: str, **params) -> str:
+    """The panel's own words, `liquidations.<key>` in the catalogue."""
+    return t(f"liquidations.{key}", lang, **params)
 
 
 def _episode_rows(frames: dict, state) -> pd.DataFrame:
@@ -108,7 +94,7 @@ def _bar(fig, part: pd.DataFrame, frames: dict, state, row: int, text: list[str]
 
 
 def _derived(text: str, derived, lang: str) -> str:
-    return text + (f" ({_w('derived', lang)})" if derived else "")
+    return text + (f" ({t('mark.derived', lang)})" if derived else "")
 
 
 def _share(parts: dict, exchange: str, lang: str) -> tuple[dict | None, str]:
@@ -117,9 +103,8 @@ def _share(parts: dict, exchange: str, lang: str) -> tuple[dict | None, str]:
     match = shares[shares[C.EXCHANGE] == exchange].to_dict("records")
     if not match:
         return None, ""
-    s, of = match[0], _w("of_total", lang)
-    words = f"{of} {value_text(s, lang)}" if lang == "zh" else f"{value_text(s, lang)} {of}"
-    return s, _derived(words, s[C.DERIVED], lang)
+    s = match[0]
+    return s, _derived(_w("share", lang, v=value_text(s, lang)), s[C.DERIVED], lang)
 
 
 def _exchanges(fig, parts: dict, frames: dict, state, row: int) -> None:
@@ -225,8 +210,7 @@ def extra(frames: dict, state) -> list:
 def summary(frames: dict, state) -> str:
     """A text alternative: the headline figures, then each subplot's figures, all from the rows."""
     df, lang = rows(frames, state), state.lang
-    zh = lang == "zh"
-    colon, semi, stop = ("：", "；", "。") if zh else (": ", "; ", ". ")
+    colon, semi, stop = t("punct.colon", lang), t("punct.list", lang), t("punct.stop", lang)
     if df.empty:
         key = "empty.none" if _episode_rows(frames, state).empty else "empty.filtered"
         return t("panel.liquidations", lang) + colon + t(key, lang)

@@ -18,33 +18,25 @@ from data.schema import UNITS
 
 from charts.kit.figures import base, conflict_flag, customdata, empty, empty_text, patterns
 from charts.kit.hover import hover
-from i18n import t
+from i18n import format as fmt
+from i18n import has, t
 from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import BOUND_WORDS, date_text, label, number, safe, value_text, wrap
+from charts.kit.provenance import date_text, label, safe, value_text, wrap
 from charts.contract import Chart
 
 NAME = "macro"
 TAB = "context"
 
-MEASURES: dict[str, tuple[str, str]] = {  # in the order bars are listed within an indicator
-    "actual": ("Actual", "实际"), "expected": ("Expected", "预期"),
-    "prior_first": ("Prior, first print", "前值（初值）"), "prior_revised": ("Prior, revised", "前值（修正后）"),
-    "prior": ("Prior", "前值"), "year_ago": ("Year ago", "去年同期"),
-    "level": ("Level", "水平"), "change": ("Change", "变动"), "yoy": ("Year on year", "同比"),
-    "mom": ("Month on month", "环比"), "vs_prepandemic": ("vs pre-pandemic", "较疫情前"),
-}
+MEASURES = ("actual", "expected", "prior_first", "prior_revised", "prior", "year_ago", "level", "change", "yoy",
+            "mom", "vs_prepandemic")  # in the order bars are listed within an indicator; names: measure.<m>
 # how each measure is marked; colour cannot carry it because the whole class has one colour
 STYLE = {"expected": "expected", "prior_first": "prior", "prior_revised": "prior", "prior": "prior",
          "year_ago": "prior"}
-STYLE_NAMES = {"stated": ("Actual / stated (solid)", "实际/所述（实心）"),
-               "expected": ("Expected (outline)", "预期（空心）"),
-               "prior": ("Earlier reading (lighter)", "前期（浅色）")}
-WORDS = {"derived": ("derived", "推算"), "for": ("for", "所属期"), "jobs": ("jobs", "人"),
-         "count": ("count", "个")}
 
 
-def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang == "zh"]
+def _measure(m: str, lang: str) -> str:
+    key = f"measure.{m}"
+    return t(key, lang) if has(key) else m
 
 
 def rows(frames: dict, state) -> pd.DataFrame:
@@ -63,22 +55,12 @@ def compact(row, lang: str) -> str:
     unit, value = str(row.get(C.UNIT)), row.get(C.VALUE)
     if unit not in ("jobs", "count") or value is None or pd.isna(value):
         return value_text(row, lang)
-    bound = BOUND_WORDS.get(lang, BOUND_WORDS["en"]).get(str(row.get(C.BOUND, "exact")), "")
-    v = float(value)
-    if lang == "zh":
-        text = f"{number(round(v / 1e4, 2))}万" if abs(v) >= 1e4 else number(round(v, 2))
-    elif abs(v) >= 1e6:
-        text = f"{number(round(v / 1e6, 3))} m"
-    elif abs(v) >= 1e3:
-        text = f"{number(round(v / 1e3, 2))}k"
-    else:
-        text = number(round(v, 2))
-    return bound + text
+    return fmt.short(float(value), lang, str(row.get(C.BOUND, "exact")))
 
 
 def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
     """The measure, 'derived' when computed, and the source (then a letter) when one measure appears twice."""
-    names = [MEASURES.get(m, (m, m))[lang == "zh"] for m in df[C.MEASURE]]
+    names = [_measure(m, lang) for m in df[C.MEASURE]]
     keys = list(zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT], df[C.MEASURE]))
     dup = pd.Series(keys).duplicated(keep=False).tolist()
     src_keys = [k + (str(s)[:3],) for k, s in zip(keys, df[C.SOURCE])]
@@ -87,7 +69,7 @@ def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
     out = []
     for name, derived, d, ds, sk, src in zip(names, df[C.DERIVED], dup, dup_src, src_keys, df[C.SOURCE]):
         if derived:
-            name += " · " + _w("derived", lang)
+            name += " · " + t("mark.derived", lang)
         if d:
             name += " · " + str(src)[:3]
         if ds:
@@ -99,7 +81,7 @@ def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
 
 def _period(row, lang: str) -> str:
     when = date_text({C.DATE: row.get(C.PERIOD), C.DATE_PRECISION: row.get(C.PERIOD_PRECISION)}, lang)
-    return f"{_w('for', lang)} {when}" if when else ""
+    return f"{t('macro.for', lang)} {when}" if when else ""
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -127,13 +109,13 @@ def _bars(fig, part: pd.DataFrame, frames: dict, state, row: int, legend: set) -
         records = p.to_dict("records")
         fig.add_trace(go.Bar(
             orientation="h", x=p[C.VALUE].tolist(), y=p["_y"].tolist(),
-            name=STYLE_NAMES[style][state.lang == "zh"], legendgroup=style, showlegend=(row, style) in legend,
+            name=t(f"macro.style.{style}", state.lang), legendgroup=style, showlegend=(row, style) in legend,
             marker={"color": fill, "pattern": {"shape": patterns(p), "fgcolor": th["ink"], "solidity": 0.3},
                     "line": {"color": line_colour, "width": line_width}},
             text=[compact(r, state.lang) + (" ⚠" if c else "") for r, c in zip(records, conflicts)],
             textposition="outside", cliponaxis=False, textfont={"size": 13},
             hovertext=[hover(r, frames, state.lang, " · ".join(x for x in (
-                MEASURES.get(r[C.MEASURE], (r[C.MEASURE],) * 2)[state.lang == "zh"], _period(r, state.lang)) if x))
+                _measure(r[C.MEASURE], state.lang), _period(r, state.lang)) if x))
                 for r in records],
             hovertemplate="%{hovertext}<extra></extra>", customdata=customdata(p),
         ), row=row, col=1)
@@ -157,7 +139,7 @@ def _axis(unit: str) -> dict:
     if unit == "pp":
         return {"ticksuffix": " pp"}
     u = UNITS.get(unit)
-    return {"tickprefix": "$", "ticksuffix": u.en[1:]} if u and u.en.startswith("$") else {}
+    return {"tickprefix": "$", "ticksuffix": u.symbol[1:]} if u and u.symbol.startswith("$") else {}
 
 
 def x_range(values: pd.Series) -> list[float]:
@@ -170,7 +152,7 @@ def x_range(values: pd.Series) -> list[float]:
 def _title(part: pd.DataFrame, lang: str) -> str:
     r = part.iloc[0]
     unit = str(r[C.UNIT])
-    word = _w(unit, lang) if unit in ("jobs", "count") else (UNITS[unit].zh if lang == "zh" else UNITS[unit].en)
+    word = t(f"unit.name.{unit}", lang)
     return f"<b>{wrap(safe(label(r, lang)), 40)}</b> · {word}"
 
 
@@ -202,28 +184,23 @@ def figure(frames: dict, state) -> go.Figure:
 
 def summary(frames: dict, state) -> str:
     """Each indicator's actual figure against its expectation, from the data."""
-    df = rows(frames, state)
-    zh = state.lang == "zh"
+    df, lang = rows(frames, state), state.lang
     if df.empty:
-        return f"{t('panel.macro', state.lang)}{'：' if zh else ': '}{empty_text(state)}"
+        return t("panel.macro", lang) + t("punct.colon", lang) + empty_text(state)
     parts = []
     for _, g in df.groupby([C.EPISODE, C.INDICATOR, C.UNIT], sort=False, observed=True):
         actual = g[g[C.MEASURE] == "actual"]
         expected = g[g[C.MEASURE] == "expected"]
         if actual.empty or expected.empty:
             continue
-        exp = (" 或 " if zh else " or ").join(value_text(r, state.lang) for r in expected.to_dict("records"))
-        act = value_text(actual.iloc[0], state.lang)
-        parts.append(f"{label(actual.iloc[0], state.lang)}{'：实际' if zh else ': actual '}{act}"
-                     f"{'，预期' if zh else ' vs expected '}{exp}")
+        exp = t("punct.or", lang).join(value_text(r, lang) for r in expected.to_dict("records"))
+        parts.append(t("macro.versus", lang, label=label(actual.iloc[0], lang),
+                       actual=value_text(actual.iloc[0], lang), expected=exp))
     if not parts:  # no release with an expectation: name the figures themselves
-        parts = [f"{label(r, state.lang)} {MEASURES.get(r[C.MEASURE], (r[C.MEASURE],) * 2)[zh]} "
-                 f"{value_text(r, state.lang)}" for r in df.head(4).to_dict("records")]
-    derived, disputed = int(df[C.DERIVED].sum()), int(conflict_flag(df).sum())
-    if zh:
-        return f"宏观数据：{len(df)}个数字。{'；'.join(parts)}。其中推算{derived}个，资料有分歧{disputed}个。"
-    return (f"Macro releases: {len(df)} figures. {'; '.join(parts)}. "
-            f"{derived} derived, {disputed} with conflicting claims.")
+        parts = [f"{label(r, lang)} {_measure(r[C.MEASURE], lang)} {value_text(r, lang)}"
+                 for r in df.head(4).to_dict("records")]
+    return t("macro.summary", lang, n=len(df), parts=t("punct.list", lang).join(parts),
+             derived=int(df[C.DERIVED].sum()), disputed=int(conflict_flag(df).sum()))
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))

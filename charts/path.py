@@ -17,7 +17,7 @@ from data.columns import C
 from charts.kit import events as ev
 from charts.kit.figures import base, conflict_flag, customdata, empty, is_range
 from charts.kit.hover import hover
-from i18n import t
+from i18n import has, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import date_text, label, safe, value_text
 from charts.contract import Chart
@@ -30,17 +30,6 @@ PRICE_UNITS = ("usd", "usd_per_oz", "usd_per_bbl", "index_pts")
 POINT_METRICS = (*sel.LEVEL_METRICS, "price_range")
 BOUND_SYMBOL = {"under": "triangle-down-open", "up_to": "triangle-down-open", "over": "triangle-up-open"}
 KIND_SYMBOL = {"exact": "circle", "approx": "diamond-open"}
-WORDS = {
-    "exact": ("reported price", "原文价位"),
-    "approx": ("approximate (≈)", "约数（≈）"),
-    "bound": ("bound (under / over)", "界限（低于/超过）"),
-    "range": ("reported low–high range", "原文区间（低–高）"),
-    "month": ("month only: day not known", "仅知月份，日期未知"),
-    "line": ("dotted line: joins reported points;<br>nothing between them is known",
-             "虚线：仅连接原文价位；<br>其间走势未知"),
-}
-AXIS_UNIT = {"usd": ("US$", "美元"), "usd_per_oz": ("US$ per oz", "美元/盎司"),
-             "usd_per_bbl": ("US$ per barrel", "美元/桶"), "index_pts": ("index points", "点")}
 
 
 def _dated(moves: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +94,7 @@ def _points(fig: go.Figure, df: pd.DataFrame, frames: dict, state, colour: str) 
         flags = conflict_flag(part)
         symbols = [BOUND_SYMBOL[b] if kind == "bound" else KIND_SYMBOL[kind] for b in part[C.BOUND]]
         fig.add_trace(go.Scatter(
-            x=part["_x"], y=part["_y"], mode="markers+text", name=ev.word(WORDS[kind], state.lang),
+            x=part["_x"], y=part["_y"], mode="markers+text", name=t(f"path.{kind}", state.lang),
             marker={"symbol": symbols, "size": 12, "color": colour,
                     "line": {"color": [th["outline"] if f else colour for f in flags],
                              "width": [2.5 if f else 1.5 for f in flags]}},
@@ -141,14 +130,14 @@ def figure(frames: dict, state) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=joined["_x"], y=joined["_y"], mode="lines", line={"color": colour, "width": 1.2, "dash": "dot",
                                                                "shape": "linear"},
-            name=ev.word(WORDS["line"], state.lang), hoverinfo="skip", customdata=customdata(joined)))
+            name=t("path.line", state.lang), hoverinfo="skip", customdata=customdata(joined)))
     months = df[(df[C.DATE_PRECISION] != "day") & (df["_kind"] != "range")]
     ev.add_segments(fig, months, [(ev.span(d, p), (v, v)) for d, p, v in
                                   zip(months[C.DATE], months[C.DATE_PRECISION], months["_y"])],
-                    _hovers(months, frames, state), customdata(months), colour, ev.word(WORDS["month"], state.lang))
+                    _hovers(months, frames, state), customdata(months), colour, t("path.month", state.lang))
     ranges = df[df["_kind"] == "range"]
     ev.add_segments(fig, ranges, [((x, x), (h, low)) for x, h, low in zip(ranges["_x"], ranges[C.HIGH], ranges[C.LOW])],
-                    _hovers(ranges, frames, state), customdata(ranges), colour, ev.word(WORDS["range"], state.lang),
+                    _hovers(ranges, frames, state), customdata(ranges), colour, t("path.range", state.lang),
                     cap="line-ew", width=2.5, labels=list(ranges["_label"]))
     _points(fig, df, frames, state, colour)
     ev.add_bands(fig, frames, state)
@@ -156,7 +145,8 @@ def figure(frames: dict, state) -> go.Figure:
     ev.add_event_lines(fig, events, state)
     ev.add_event_markers(fig, events, frames, state)
     unit = str(df[C.UNIT].iloc[0])
-    name = f"{safe(label(df.iloc[0], state.lang))} · {ev.word(AXIS_UNIT.get(unit, (unit, unit)), state.lang)}"
+    axis = f"path.axis.{unit}"
+    name = f"{safe(label(df.iloc[0], state.lang))} · {t(axis, state.lang) if has(axis) else unit}"
     base(fig, state, height=460, title={"text": name, "x": 0, "xanchor": "left", "y": 0.98,
                                         "font": {"size": 16}})
     fig.update_layout(legend={"yanchor": "top", "y": -0.1}, margin={"t": 50})
@@ -172,13 +162,10 @@ def summary(frames: dict, state) -> str:
     df, lang = rows(frames, state), state.lang
     if df.empty:
         key = "empty.filtered" if asset(frames, state) else "empty.none"
-        return f"{t('panel.path', lang)}: {t(key, lang)}"
-    name = label(df.iloc[0], lang)
-    items = "; ".join(f"{value_text(r, lang)} ({date_text(r, lang)})" for r in df.to_dict("records"))
-    if lang == "zh":
-        return f"{name}价格路径：原文给出{len(df)}个有日期的价位：{items}。虚线只连接原文价位，其间走势未知。"
-    return (f"{name} price path: {len(df)} dated prices from the sources: {items}. The dotted line only joins "
-            f"reported points; nothing between them is known.")
+        return t("panel.path", lang) + t("punct.colon", lang) + t(key, lang)
+    items = t("punct.list", lang).join(t("path.item", lang, value=value_text(r, lang), date=date_text(r, lang))
+                                       for r in df.to_dict("records"))
+    return t("path.summary", lang, name=label(df.iloc[0], lang), n=len(df), items=items)
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"scatter"}), uses_selection=True)

@@ -19,7 +19,7 @@ from data.columns import C
 from charts.kit import events as ev
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, is_range, patterns
 from charts.kit.hover import hover
-from i18n import t
+from i18n import has, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import date_text, label, safe, value_text, window_text
 from charts.contract import Chart
@@ -27,24 +27,13 @@ from charts.contract import Chart
 NAME = "rates"
 TAB = "context"
 
-# panel: (row, col, title)
-PANELS = {  # one column of panels: each keeps the card's full width, on a phone as on a projector
-    "yield": (1, 1, ("Government bond yields, %", "国债收益率，%")),
-    "yield_change": (2, 1, ("Yield changes, bp", "收益率变动，基点")),
-    "dxy": (3, 1, ("Dollar index (DXY), points", "美元指数，点")),
-    "dxy_change": (4, 1, ("Dollar index changes, %", "美元指数变动，%")),
-    "policy": (5, 1, ("Policy rate and bank liquidity, %", "政策利率与银行流动性，%")),
-}
+# one column of panels, in order: each keeps the card's full width, on a phone as on a projector; titles are
+# rates.panel.<panel> in the catalogue
+PANELS = ("yield", "yield_change", "dxy", "dxy_change", "policy")
 PANEL_PX = 230  # height of one panel's row, plot and title
 SYMBOLS = ("circle", "square", "diamond", "pentagon", "hexagon", "star")
 BOUND_SYMBOL = {"over": "triangle-up-open", "under": "triangle-down-open", "up_to": "triangle-down-open"}
-NO_FIGURES = ("no figures here", "无数据")
 LABEL_PX = 17
-SHORT = {  # compact names for the bar labels; the legend and hover use the data's labels
-    "ust_2y": ("UST 2Y", "美债2年"), "ust_3y": ("UST 3Y", "美债3年"), "ust_5y": ("UST 5Y", "美债5年"),
-    "ust_10y": ("UST 10Y", "美债10年"), "jgb_30y": ("JGB 30Y", "日债30年"), "jgb_40y": ("JGB 40Y", "日债40年"),
-    "dxy": ("DXY", "美元指数"),
-}
 
 
 def rows(frames: dict, state) -> pd.DataFrame:
@@ -159,7 +148,9 @@ def _changes(fig, df: pd.DataFrame, frames: dict, state, axes, xrange, yrange, p
 
 
 def _short(row, lang: str) -> str:
-    return ev.word(SHORT[row[C.ASSET]], lang) if row[C.ASSET] in SHORT else label(row, lang)
+    """A compact name for a bar label (rates.short.<asset>); the legend and hover use the data's labels."""
+    key = f"rates.short.{row[C.ASSET]}"
+    return t(key, lang) if has(key) else label(row, lang)
 
 
 def _y_range(part: pd.DataFrame, change: bool, panel_px: float) -> list[float]:
@@ -198,7 +189,7 @@ def _panel(fig, sub, name: str, k: int, df: pd.DataFrame, frames: dict, state, s
         _levels(fig, part, frames, state, axes, seen, symbols)
     if part.empty:  # no band, lines or markers: on a subplot without traces plotly.js draws its shapes with
         # NaN coordinates (console errors) and an overlay axis not at all
-        fig.add_annotation(text=ev.word(NO_FIGURES, state.lang), x=0.5, y=0.5, xref=f"{axes[0]} domain",
+        fig.add_annotation(text=t("rates.no_figures", state.lang), x=0.5, y=0.5, xref=f"{axes[0]} domain",
                            yref=f"{axes[1]} domain", showarrow=False, font={"color": theme(state.theme)["muted"]})
         return
     ev.add_bands(fig, frames, state, axes=[axes])
@@ -219,7 +210,7 @@ def figure(frames: dict, state) -> go.Figure:
     spacing = 70 / height  # room for each panel's title and date ticks
     panel_px = [(height - 110) * (1 - spacing * (len(names) - 1)) / len(names)] * len(names)
     fig = make_subplots(rows=len(names), cols=1, vertical_spacing=spacing,
-                        subplot_titles=[ev.word(PANELS[p][2], state.lang) for p in names])
+                        subplot_titles=[t(f"rates.panel.{p}", state.lang) for p in names])
     levels = df[(df[C.METRIC] == "level") & ~is_range(df)]
     symbols = {a: SYMBOLS[i % len(SYMBOLS)] for i, a in enumerate(dict.fromkeys(levels[C.ASSET]))}
     seen: set = set()  # assets (and "events") already in the legend
@@ -236,13 +227,10 @@ def summary(frames: dict, state) -> str:
     df = rows(frames, state)
     lang = state.lang
     if df.empty:
-        return f"{t('panel.rates', lang)}: {t('empty.none', lang)}"
-    items = "; ".join(f"{label(r, lang)} {txt} ({date_text(r, lang)})"
-                      for r, txt in zip(df.to_dict("records"), _text(df, lang, window=True)))
-    disputed = int(conflict_flag(df).sum())
-    if lang == "zh":
-        return f"利率与美元：{len(df)}个数字。{items}。资料有分歧的数字{disputed}个（⚠）。"
-    return f"Rates and the dollar: {len(df)} figures. {items}. {disputed} with conflicting claims (⚠)."
+        return t("panel.rates", lang) + t("punct.colon", lang) + t("empty.none", lang)
+    items = t("punct.list", lang).join(t("rates.item", lang, label=label(r, lang), value=txt, date=date_text(r, lang))
+                                       for r, txt in zip(df.to_dict("records"), _text(df, lang, window=True)))
+    return t("rates.summary", lang, n=len(df), items=items, disputed=int(conflict_flag(df).sum()))
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar", "scatter"}))

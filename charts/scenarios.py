@@ -15,15 +15,16 @@ from charts.kit.figures import base, conflict_flag, customdata, empty, empty_tex
 from charts.kit.hover import hover
 from charts.kit.palette import theme
 from charts.kit.provenance import safe as escape, value_text, wrap
+from i18n import LANGS, localized, t
 from charts.contract import Chart
 
 NAME = "scenarios"
 TAB = "context"
-WORDS = {"assumption": ("Assumption", "假设"), "impact": ("Impact", "影响"), "axis": ("Probability", "概率")}
 
 
 def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang == "zh"]
+    """The panel's own words, `scenarios.<key>` in the catalogue."""
+    return t(f"scenarios.{key}", lang)
 
 
 def rows(frames: dict, state) -> pd.DataFrame:
@@ -37,17 +38,15 @@ def rows(frames: dict, state) -> pd.DataFrame:
 
 
 def name(row, lang: str) -> str:
-    return str(row.get(C.NAME_ZH if lang == "zh" else C.NAME_EN) or row.get(C.NAME_EN) or row.get(C.ID))
+    return str(localized(row, "name", lang) or row.get(C.ID))
 
 
 def scenario_hover(row, frames: dict, lang: str) -> str:
     """Provenance as for any figure, named by the scenario, then its assumption and impact."""
-    named = {**row, C.LABEL_EN: name(row, "en"), C.LABEL_ZH: name(row, "zh")}
-    zh = lang == "zh"
+    named = {**row, **{f"label_{code}": name(row, code) for code in LANGS}}
     lines = [hover(named, frames, lang)]
-    for key, col in (("assumption", C.ASSUMPTION_ZH if zh else C.ASSUMPTION_EN),
-                     ("impact", C.IMPACT_ZH if zh else C.IMPACT_EN)):
-        text = str(row.get(col) or "")
+    for key in ("assumption", "impact"):
+        text = str(localized(row, key, lang))
         if text:
             lines.append(f"<b>{escape(_w(key, lang))}:</b> " + wrap(escape(text), 50))
     return "<br>".join(lines)
@@ -86,13 +85,12 @@ def figure(frames: dict, state) -> go.Figure:
 def summary(frames: dict, state) -> str:
     """Each scenario with its probability, as the source gives it."""
     df = rows(frames, state)
-    zh = state.lang == "zh"
-    title = "情景分析" if zh else "Scenarios"
+    lang = state.lang
+    head = t("panel.scenarios", lang) + t("punct.colon", lang)
     if df.empty:
-        return f"{title}{'：' if zh else ': '}{empty_text(state)}"
-    items = ("；" if zh else "; ").join(f"{name(r, state.lang)} {value_text(r, state.lang)}"
-                                        for r in df.to_dict("records"))
-    return f"{title}：{items}。" if zh else f"{title}: {items}."
+        return head + empty_text(state)
+    items = t("punct.list", lang).join(f"{name(r, lang)} {value_text(r, lang)}" for r in df.to_dict("records"))
+    return head + items + t("punct.stop", lang).strip()
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))

@@ -32,13 +32,11 @@ GAP_DAYS = 0.9  # points on consecutive days share a lane row; closer ones stack
 SPAN_GAP_DAYS = 3  # a bracket keeps a few days clear so a point beside it is not read as its end
 WARN_GAP_DAYS = 1.9  # a point with ⚠ beside it keeps the next day clear for the sign
 ROW_PX = 19
-WORDS = {
-    "occurred": ("occurred", "已发生"), "pending": ("announced / scheduled / expected", "已宣布/已排期/预期"),
-    "span": ("month or span (day not known)", "月份或时段（具体日期未知）"),
-    "span_pending": ("month or span, not yet occurred", "月份或时段，尚未发生"),
-    "earlier": ("◀ {n} earlier", "◀ 更早{n}项"), "later": ("{n} later ▶", "更晚{n}项 ▶"),
-    "slider": ("{which}: drag the slider", "{which}：拖动滑块查看"),
-}
+
+
+def _w(key: str, lang: str, **params) -> str:
+    """The panel's own words, `timeline.<key>` in the catalogue."""
+    return t(f"timeline.{key}", lang, **params)
 
 
 def rows(frames: dict, state) -> pd.DataFrame:
@@ -117,7 +115,7 @@ def _points(fig: go.Figure, df: pd.DataFrame, frames: dict, state) -> None:
             continue
         flags = part["_conflict"] != ""
         fig.add_trace(go.Scatter(
-            x=part[C.DATE], y=part["_y"], mode="markers+text", name=ev.word(WORDS[key], state.lang),
+            x=part[C.DATE], y=part["_y"], mode="markers+text", name=_w(key, state.lang),
             marker={"symbol": "circle" if occurred else "circle-open", "size": 11, "color": part["_colour"],
                     "opacity": [1.0 if s else DIMMED for s in part["_shown"]],
                     "line": {"color": [th["outline"] if f else c for f, c in zip(flags, part["_colour"])],
@@ -138,7 +136,7 @@ def _segments(fig: go.Figure, df: pd.DataFrame, frames: dict, state) -> None:
             line={"color": r["_colour"], "width": 3 if warn else 2, "dash": "solid" if key == "span" else "dot"},
             marker={"symbol": "line-ns", "size": 12, "line": {"color": r["_colour"], "width": 2}},
             opacity=1.0 if r["_shown"] else DIMMED, text=["", warn], textposition="middle right",
-            cliponaxis=False, name=ev.word(WORDS[key], state.lang), showlegend=False,
+            cliponaxis=False, name=_w(key, state.lang), showlegend=False,
             hovertext=[text, text], hovertemplate="%{hovertext}<extra></extra>", customdata=[cd, cd]))
 
 
@@ -150,7 +148,7 @@ def _key(fig: go.Figure, state) -> None:
                                     ("span", "lines+markers", "line-ns", "solid"),
                                     ("span_pending", "lines+markers", "line-ns", "dot")):
         fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode=mode, name=ev.word(WORDS[key], state.lang), customdata=[None],
+            x=[None], y=[None], mode=mode, name=_w(key, state.lang), customdata=[None],
             marker={"symbol": marker, "size": 11, "color": ink, "line": {"color": ink, "width": 2}},
             line={"color": ink, "width": 2, "dash": dash}, hoverinfo="skip"))
 
@@ -171,15 +169,15 @@ def figure(frames: dict, state) -> go.Figure:
     ev.add_bands(fig, frames, state)
     add_shapes(fig, [dict(type="line", xref="paper", x0=0, x1=1, y0=y, y1=y, layer="below",
                           line={"color": th["grid"], "width": 1}, name="lane-separator") for y in seps])
-    outside = [ev.word(WORDS[key], state.lang).format(n=n) for n, key in
+    outside = [_w(key, state.lang, n=n) for n, key in
                ((int((df["_hi"] < FOCUS[0]).sum()), "earlier"), (int((df["_lo"] > FOCUS[1]).sum()), "later")) if n]
     height = int(ROW_PX * (max(seps + ticks) + 2)) + 190
     base(fig, state, height=height, showlegend=True)
     fig.update_layout(margin={"t": 70})
-    title = ev.word(WORDS["slider"], state.lang).format(which=" · ".join(outside)) if outside else ""
+    title = _w("slider", state.lang, which=" · ".join(outside)) if outside else ""
     fig.update_xaxes(type="date", range=list(FOCUS), rangeslider={"visible": True, "thickness": 0.06},
                      showgrid=True, title={"text": title, "font": {"size": 12, "color": th["muted"]}})
-    fig.update_yaxes(tickvals=ticks, ticktext=[ev.word(ev.CATEGORY.get(c, (c, c)), state.lang) for c in cats],
+    fig.update_yaxes(tickvals=ticks, ticktext=[ev.category(c, state.lang) for c in cats],
                      autorange="reversed", showgrid=False, zeroline=False)
     return fig
 
@@ -189,18 +187,14 @@ def summary(frames: dict, state) -> str:
     df = rows(frames, state)
     lang = state.lang
     if df.empty:
-        return f"{t('panel.timeline', lang)}: {t('empty.none', lang)}"
+        return t("panel.timeline", lang) + t("punct.colon", lang) + t("empty.none", lang)
     shown = sum(_shown(df, frames, state))
     disputed = sum(bool(ev.event_conflicts(frames, r)) for r in df.to_dict("records"))
     first, last = (date_text(df.iloc[i], lang) for i in (0, -1))
     day = df[df[C.DATE_PRECISION] == "day"]
     busiest = day[C.DATE].value_counts().idxmax() if not day.empty else None
     busy = date_text({C.DATE: busiest, C.DATE_PRECISION: "day"}, lang) if busiest is not None else ""
-    if lang == "zh":
-        return (f"事件时间线：两份资料共{len(df)}个事件，从{first}到{last}；所选事件与类别中{shown}个，"
-                f"其余淡化显示。事件最多的一天是{busy}。资料有分歧的事件{disputed}个。")
-    return (f"Event timeline: {len(df)} events from both files, {first} to {last}; {shown} in the selected "
-            f"episode and classes, the rest faded. Busiest day: {busy}. {disputed} events have conflicting claims.")
+    return t("timeline.summary", lang, n=len(df), first=first, last=last, shown=shown, busy=busy, disputed=disputed)
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"scatter"}))

@@ -15,6 +15,7 @@ import pandas as pd
 from data.columns import C
 from i18n import LANGS
 from data.select import BOTH, DEFAULT_WINDOW, WINDOW_GROUPS
+from i18n import LANGS  # the languages are listed once, in i18n
 
 THEMES = ("light", "dark")
 TABS = ("crash", "context")

@@ -8,13 +8,13 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from data.columns import C, csv_columns, localized, precision
+from data.columns import C, csv_columns, precision
 from data.schema import FIGURE_TABLES
 
 from core import ids
 
 from dashboard import share
-from i18n import t
+from i18n import localized, t
 from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
 
 GRAPH_CONFIG = {"displaylogo": False, "showSendToCloud": False,  # no "edit in Chart Studio": nothing leaves the site
@@ -42,7 +42,7 @@ def _column(records: list[dict], name: str, kind: str, lang: str) -> list:
     if name == "value_text":
         return [value_text(r, lang) for r in records]
     if kind == "label":  # text written per language: the CSV's language, English where it is not written
-        return [r.get(localized(name, lang)) or r.get(localized(name, "en")) or "" for r in records]
+        return [localized(r, name, lang) for r in records]
     if kind == "when":  # an end date without its own precision has its start's
         return [iso_date(r.get(name), r.get(precision(name)) or r.get(C.DATE_PRECISION)) for r in records]
     if kind == "derive":

@@ -11,16 +11,14 @@ from data import select as sel
 from data.columns import C
 
 from core import ids
-from i18n import t
+from i18n import LANGUAGES, localized, t
 from charts.kit.palette import class_colour
 from core.state import LANGS, TABS, THEMES, State
-
-LANG_NAMES = {"en": "English", "zh": "中文"}
 
 
 def episode_options(frames: dict, lang: str) -> list[dict]:
     eps = frames["episodes"]
-    opts = [{"label": r[C.TITLE_ZH if lang == "zh" else C.TITLE_EN], "value": r[C.ID]} for _, r in eps.iterrows()]
+    opts = [{"label": localized(r, "title", lang), "value": r[C.ID]} for _, r in eps.iterrows()]
     if len(opts) > 1:
         opts.append({"label": t("episode.both", lang), "value": sel.BOTH})
     return opts
@@ -34,7 +32,7 @@ def class_options(frames: dict, lang: str) -> list[dict]:
         if r[C.ID] not in used:
             continue
         swatch = html.Span(className="swatch", style={"background": class_colour(r[C.ID])})
-        out.append({"label": html.Span([swatch, r[C.LABEL_ZH if lang == "zh" else C.LABEL_EN]]), "value": r[C.ID]})
+        out.append({"label": html.Span([swatch, localized(r, "label", lang)]), "value": r[C.ID]})
     return out
 
 
@@ -65,7 +63,7 @@ def bar(frames: dict, state: State) -> html.Div:
                                             value=state.window, className="choices"), lang),
         _group("ctl.tab", dcc.RadioItems(id=ids.TAB, options=simple_options("tab", TABS, lang), value=state.tab,
                                          className="choices"), lang),
-        _group("ctl.lang", dcc.RadioItems(id=ids.LANG, options=[{"label": LANG_NAMES[v], "value": v} for v in LANGS],
+        _group("ctl.lang", dcc.RadioItems(id=ids.LANG, options=[{"label": LANGUAGES[v].name, "value": v} for v in LANGS],
                                           value=lang, className="choices"), lang),
         _group("ctl.theme", dcc.RadioItems(id=ids.THEME, options=simple_options("theme", THEMES, lang),
                                            value=state.theme, className="choices"), lang),

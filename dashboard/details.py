@@ -9,19 +9,9 @@ from data import select as sel
 from data.columns import C
 
 from charts.kit.hover import claim_line
-from i18n import t
+from i18n import localized, t
 from dashboard.card import data_table
 from charts.kit.provenance import label
-
-_WORDS = {"none": ("Nothing selected. Click a bar or a point in any chart.", "未选择。点击任一图表中的柱或点。"),
-          "no_conflicts": ("The sources agree on everything shown here.", "此处显示的内容，资料之间没有分歧。"),
-          "figures": ("figures", "个数字")}
-
-
-def _w(key: str, lang: str) -> str:
-    en, zh = _WORDS[key]
-    return zh if lang == "zh" else en
-
 
 def selection_rows(frames: dict, entity: str | None) -> pd.DataFrame:
     """Every figure about `entity`, in every episode and table."""
@@ -41,8 +31,8 @@ def selection_label(frames: dict, entity: str | None, lang: str) -> str:
 def detail(frames: dict, entity: str | None, lang: str) -> list:
     rows = selection_rows(frames, entity)
     if rows.empty:
-        return [html.P(_w("none", lang), className="hint")]
-    head = html.H3(f"{label(rows.iloc[0].to_dict(), lang)} · {len(rows)} {_w('figures', lang)}")
+        return [html.P(t("details.none", lang), className="hint")]
+    head = html.H3(t("details.figures", lang, label=label(rows.iloc[0].to_dict(), lang), n=len(rows)))
     return [head, data_table(rows, frames, lang), *conflicts(frames, rows, lang, empty_note=False)]
 
 
@@ -58,9 +48,9 @@ def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = Tr
                  for _, k in sel.claims_of(frames, key).iterrows()]
         items.append(html.Li([
             html.Span(str(c[C.KIND]).replace("_", " "), className=f"badge {c[C.SEVERITY]}"), " ",
-            html.Strong(c[C.TOPIC_ZH if lang == "zh" else C.TOPIC_EN]),
-            html.P(c[C.NOTE_ZH if lang == "zh" else C.NOTE_EN]), html.Ul(lines),
+            html.Strong(localized(c, "topic", lang)),
+            html.P(localized(c, "note", lang)), html.Ul(lines),
         ]))
     if not items:
-        return [html.P(_w("no_conflicts", lang), className="hint")] if empty_note else []
+        return [html.P(t("details.no_conflicts", lang), className="hint")] if empty_note else []
     return [html.Ul(items, className="conflicts")]

@@ -1,4 +1,7 @@
-"""The episodes panel: each loaded episode with its dates, its tables' row counts and its conflicts."""
+"""The episodes panel: each loaded episode with its dates, its tables' row counts and its conflicts.
+
+A report for the data's curator, in English with every other language beside it (each marked with its `lang`).
+"""
 from __future__ import annotations
 
 import pandas as pd
@@ -9,13 +12,16 @@ from data.loader import Dataset
 from data.schema import TABLES
 
 from core import ids
+from i18n import LANGS, localized, t
 
-_TABLE_NAMES = {
-    "moves": ("Moves and levels", "涨跌与价位"), "rates": ("Rates and FX", "利率与汇率"),
-    "liquidations": ("Liquidations", "爆仓"), "flows": ("Fund flows", "资金流向"), "macro": ("Macro releases", "宏观数据"),
-    "holdings": ("Holdings", "持仓"), "forecasts": ("Forecasts", "预测"), "scenarios": ("Scenarios", "情景"),
-    "events": ("Timeline events", "时间线事件"),
-}
+
+def _every_language(text, gap: str = " ") -> list:
+    """`text(lang)` in the first language, then in each other one as a muted span marked with its language."""
+    first, *others = LANGS
+    out = [text(first)]
+    for lang in others:
+        out += [gap] * bool(gap) + [html.Span(text(lang), lang=lang, className="alt-lang")]
+    return out
 
 
 def _dates(row) -> str:
@@ -29,8 +35,8 @@ def _counts(ds: Dataset, episode: str) -> html.Table:
         df = ds.frames[table]
         rows = df[df[C.EPISODE] == episode]
         derived = int(rows[C.DERIVED].sum()) if C.DERIVED in rows else 0
-        en, zh = _TABLE_NAMES[table]
-        body.append(html.Tr([html.Td([en, " ", html.Span(zh, lang="zh", className="zh")]), html.Td(str(len(rows)), className="num"),
+        name = _every_language(lambda lang: t(f"table.{table}", lang))
+        body.append(html.Tr([html.Td(name), html.Td(str(len(rows)), className="num"),
                              html.Td(str(derived) if derived else "", className="num")]))
     head = html.Thead(html.Tr([html.Th("Table"), html.Th("Rows", className="num"), html.Th("Derived", className="num")]))
     return html.Table([head, html.Tbody(body)], id=ids.counts_table(episode), className="counts")
@@ -48,10 +54,10 @@ def card(ds: Dataset, row: pd.Series) -> html.Section:
     episode = row[C.ID]
     return html.Section(
         [
-            html.H3([row[C.TITLE_EN], html.Span(row[C.TITLE_ZH], className="zh", lang="zh")]),
+            html.H3(_every_language(lambda lang: localized(row, "title", lang), gap="")),
             html.P([html.Span(_dates(row), className="dates"), " · ", html.Code(row[C.FILE])]),
-            html.P(row["summary_en"]),
-            html.P(row["summary_zh"], lang="zh", className="zh-block"),
+            *[html.P(localized(row, "summary", lang), **({"lang": lang, "className": "alt-lang-block"} if i else {}))
+              for i, lang in enumerate(LANGS)],
             _counts(ds, episode),
             _conflicts(ds, episode),
         ],

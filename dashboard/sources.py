@@ -7,11 +7,10 @@ from dash import html
 
 from data.columns import C
 
-from i18n import t
+from i18n import localized, t
 from charts.kit.provenance import outlet_label
 
-_HEAD = {"en": ("File", "Title", "Kind", "Figures shown", "Outlets credited", "SHA-256"),
-         "zh": ("文件", "标题", "类型", "显示的数字", "转引来源", "SHA-256")}
+COLUMNS = ("file", "title", "kind", "figures", "outlets", "sha256")  # heads: sources.<column>
 
 
 def used(rows: pd.DataFrame) -> pd.DataFrame:
@@ -36,18 +35,15 @@ def children(frames: dict, rows: pd.DataFrame, lang: str) -> list:
     for r in counts.to_dict("records"):
         f = r[C.FILE]
         info = meta.loc[f] if f in meta.index else None
-        title = "" if info is None else info[C.TITLE_ZH if lang == "zh" else C.TITLE_EN]
-        kind = "" if info is None else info["kind_zh" if lang == "zh" else "kind_en"]
+        title = "" if info is None else localized(info, "title", lang)
+        kind = "" if info is None else localized(info, "kind", lang)
         sha = "" if info is None else info["sha256"]
         outlets = ", ".join(outlet_label(o, frames, lang) for o in r["outlets"].split(",") if o)
         body.append(html.Tr([html.Td(html.Code(f)), html.Td(title), html.Td(kind),
                              html.Td(str(r["figures"]), className="num"), html.Td(outlets),
                              html.Td(html.Code(sha[:12] + "…", title=sha))]))
-    head = html.Thead(html.Tr([html.Th(h) for h in _HEAD.get(lang, _HEAD["en"])]))
+    head = html.Thead(html.Tr([html.Th(t(f"sources.{c}", lang)) for c in COLUMNS]))
     return [html.Table([head, html.Tbody(body)], className="sources")]
-
-
-_COLON = {"en": ": ", "zh": "："}
 
 
 def credit(frames: dict, rows: pd.DataFrame, lang: str, most: int = 3) -> str:
@@ -60,13 +56,12 @@ def credit(frames: dict, rows: pd.DataFrame, lang: str, most: int = 3) -> str:
     files = [f for f in counts[C.FILE] if f in meta.index]
     if len(files) == 1:
         info = meta.loc[files[0]]
-        title = info[C.TITLE_ZH if lang == "zh" else C.TITLE_EN]
-        kind = info["kind_zh" if lang == "zh" else "kind_en"]
+        title, kind = localized(info, "title", lang), localized(info, "kind", lang)
         day = pd.Timestamp(info["date"]).strftime("%Y-%m-%d") if pd.notna(info["date"]) else ""
         detail = ", ".join(p for p in (files[0][:3], kind, day) if p)
-        text = f"{t('credit.source', lang)}{_COLON.get(lang, ': ')}{title} ({detail})"
+        text = f"{t('credit.source', lang)}{t('punct.colon', lang)}{title} ({detail})"
     else:
-        text = f"{t('credit.sources', lang)}{_COLON.get(lang, ': ')}" + ", ".join(f[:3] for f in files)
+        text = f"{t('credit.sources', lang)}{t('punct.colon', lang)}" + ", ".join(f[:3] for f in files)
     outlets = sorted({o for line in counts["outlets"] for o in str(line).split(",") if o})
     if outlets:
         names = [outlet_label(o, frames, lang) for o in outlets[:most]]

@@ -1,14 +1,17 @@
-"""Calendar conflicts, found by code: a seed names a weekday that the stated date does not fall on."""
+"""Calendar conflicts, found by code: a seed names a weekday that the stated date does not fall on.
+
+Their topic and note are generated in every language (i18n.LANGS) from the catalogue's calendar.* sentences.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+
+from i18n import LANGS, t
+from i18n import format as fmt
 
 from . import schema as S
 from .models import ConflictRow, Label
-
-_EN = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-       "sat": "Saturday", "sun": "Sunday"}
-_ZH = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五", "sat": "周六", "sun": "周日"}
 
 
 def weekday(day: dt.date) -> str:
@@ -21,6 +24,17 @@ def mismatch(stated: str, start: dt.date, end: dt.date | None) -> tuple[list[str
     days = [start] if end is None else [start, end]
     actual = [weekday(d) for d in days]
     return (said, actual) if said != actual else None
+
+
+def label(text: Callable[[str], str]) -> Label:
+    """A generated text in every language, as the data's Label: the one place this module builds one."""
+    return Label(**{lang: text(lang) for lang in LANGS})
+
+
+def _days(codes: list[str], lang: str) -> str:
+    """'Tuesday–Wednesday': the weekdays' full names, a pair joined as the language joins two days."""
+    names = [fmt.weekday(S.WEEKDAYS.index(d), lang, "wide") for d in codes]
+    return names[0] if len(names) == 1 else t("calendar.days", lang, first=names[0], last=names[-1])
 
 
 def calendar_conflicts(rows) -> list[ConflictRow]:
@@ -36,13 +50,9 @@ def calendar_conflicts(rows) -> list[ConflictRow]:
             continue
         said, actual = found
         when = row.date.start.isoformat() + (f"..{end.isoformat()}" if end else "")
-        topic = Label(
-            en=f"The seed calls {when} {'–'.join(_EN[d] for d in said)}; the calendar says "
-               f"{'–'.join(_EN[d] for d in actual)}",
-            zh=f"原文称{when}为{'至'.join(_ZH[d] for d in said)}，但日历上是{'至'.join(_ZH[d] for d in actual)}",
-        )
-        note = Label(en="Either the date or the weekday in the seed is wrong; both are kept as written.",
-                     zh="原文的日期或星期有一处有误；两者均按原文保留。")
+        topic = label(lambda lang: t("calendar.topic", lang, when=when, said=_days(said, lang),
+                                     actual=_days(actual, lang)))
+        note = label(lambda lang: t("calendar.note", lang))
         out.append(ConflictRow(id=f"calendar-{row.id}", kind="calendar", severity="contradiction",
                                topic=topic, claims=[row.id], note=note))
     return out

@@ -111,8 +111,8 @@ DERIVATION = [C.DERIVED, C.FORMULA, C.INPUTS]
 LOCATION = [C.FILE, C.LINE]
 
 
-def localized(field: str, lang: str) -> str:
-    """The column holding a text field in one language: localized('label', 'zh') == 'label_zh'."""
+def lang_column(field: str, lang: str) -> str:
+    """The column holding a text field in one language: lang_column('label', 'zh') == 'label_zh'."""
     return f"{field}_{lang}"
 
 
@@ -154,7 +154,7 @@ def fields(model) -> list[tuple[str, str]]:
 def expand(name: str, field_kind: str, langs=LANGS) -> list[str]:
     """The frame columns of one field."""
     if field_kind == "label":
-        return [localized(name, lang) for lang in langs]
+        return [lang_column(name, lang) for lang in langs]
     if field_kind == "when":
         return [name, precision(name)]
     if field_kind == "derive":

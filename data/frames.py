@@ -13,7 +13,7 @@ from . import refs
 from . import schema as S
 from .checks import Context
 from .columns import (CLAIM_COLUMNS, ENTITY_KEY, VOCABULARY_KEY, C, conflict_columns, expand, field_kinds,
-                      localized, precision, record_columns, table_columns)
+                      lang_column, precision, record_columns, table_columns)
 from .episode import EpisodeDoc
 from .models import VOCABULARIES, Label, SourcesFile, VocabularyFile
 
@@ -24,7 +24,7 @@ def _text(label: Label | None, lang: str) -> str:
 
 def _labels(name: str, label: Label | None) -> dict:
     """The columns of a text field, one per language."""
-    return {localized(name, lang): _text(label, lang) for lang in LANGS}
+    return {lang_column(name, lang): _text(label, lang) for lang in LANGS}
 
 
 def _when(spec) -> tuple:
@@ -189,7 +189,7 @@ def _records(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         part[C.ASSET_CLASS] = df[C.ASSET_CLASS].astype(object).fillna("") if C.ASSET_CLASS in df else ""
         if table == "scenarios":  # a scenario is labelled by its name
             for lang in LANGS:
-                part[localized("label", lang)] = df[localized("name", lang)]
+                part[lang_column("label", lang)] = df[lang_column("name", lang)]
         text = [c for c in part.columns if c not in typed]
         part[text] = part[text].astype(object).fillna("")
         parts.append(part)

@@ -1,7 +1,8 @@
 """The fixed vocabulary of the schema: units, value bounds, windows, metrics and the units each metric allows.
 
-Assets, asset classes, funds, holders and outlets are data (vocabulary.yaml, sources.yaml); the words here are
-code because code formats, converts and checks them.
+Assets, asset classes, funds, holders and outlets are data (vocabulary.yaml, sources.yaml); the keys here are
+code because code formats, converts and checks them. How each reads in each language is in the i18n catalogues
+(unit.<unit>, bound.<bound>, win.<window> ...).
 """
 from __future__ import annotations
 
@@ -12,34 +13,33 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class Unit:
-    en: str
-    zh: str
-    base: str
-    factor: float = 1.0
+    symbol: str          # on a chart axis's ticks ('$ bn'), the same in every language
+    base: str            # units of one base convert into each other
+    factor: float = 1.0  # the size of one unit in its base (1e9 for $ bn)
 
 
 UNITS: dict[str, Unit] = {
-    "pct": Unit("%", "%", "pct"),
-    "pp": Unit("pp", "个百分点", "pp"),
-    "bp": Unit("bp", "基点", "bp"),
-    "index_pts": Unit("pts", "点", "index_pts"),
-    "usd": Unit("$", "美元", "usd"),
-    "usd_per_oz": Unit("$/oz", "美元/盎司", "usd_per_oz"),
-    "usd_per_bbl": Unit("$/bbl", "美元/桶", "usd_per_bbl"),
-    "usd_mn": Unit("$ mn", "百万美元", "usd", 1e6),
-    "usd_bn": Unit("$ bn", "十亿美元", "usd", 1e9),
-    "usd_tn": Unit("$ tn", "万亿美元", "usd", 1e12),
-    "cny_bn": Unit("CNY bn", "十亿元人民币", "cny", 1e9),
-    "people": Unit("people", "人", "people"),
-    "jobs": Unit("jobs", "人", "jobs"),
-    "btc": Unit("BTC", "枚比特币", "btc"),
-    "moz": Unit("mn oz", "百万盎司", "oz", 1e6),
-    "mb_per_day": Unit("mn bbl/day", "百万桶/日", "bbl_per_day", 1e6),
-    "ratio": Unit(":1", ":1", "ratio"),
-    "multiple": Unit("×", "倍", "multiple"),
-    "score": Unit("score", "分", "score"),
-    "count": Unit("", "", "count"),
-    "utc_hour": Unit("h UTC", "时 (UTC)", "utc_hour"),
+    "pct": Unit("%", "pct"),
+    "pp": Unit("pp", "pp"),
+    "bp": Unit("bp", "bp"),
+    "index_pts": Unit("pts", "index_pts"),
+    "usd": Unit("$", "usd"),
+    "usd_per_oz": Unit("$/oz", "usd_per_oz"),
+    "usd_per_bbl": Unit("$/bbl", "usd_per_bbl"),
+    "usd_mn": Unit("$ mn", "usd", 1e6),
+    "usd_bn": Unit("$ bn", "usd", 1e9),
+    "usd_tn": Unit("$ tn", "usd", 1e12),
+    "cny_bn": Unit("CNY bn", "cny", 1e9),
+    "people": Unit("people", "people"),
+    "jobs": Unit("jobs", "jobs"),
+    "btc": Unit("BTC", "btc"),
+    "moz": Unit("mn oz", "oz", 1e6),
+    "mb_per_day": Unit("mn bbl/day", "bbl_per_day", 1e6),
+    "ratio": Unit(":1", "ratio"),
+    "multiple": Unit("×", "multiple"),
+    "score": Unit("score", "score"),
+    "count": Unit("", "count"),
+    "utc_hour": Unit("h UTC", "utc_hour"),
 }
 
 # How a value was stated. "over"/"under" bound the magnitude: "跌超5%" is change -5 with bound "over".

@@ -19,6 +19,8 @@ from typing import Literal
 import pandas as pd
 from pydantic import Field
 
+from i18n import LANGS  # the languages are listed once, in i18n
+
 from . import safeyaml
 from .columns import C
 from .episode import validate_model

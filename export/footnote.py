@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from dashboard import sources
 from charts.kit.provenance import outlet_label
 from data.columns import C
+from i18n import localized
 
 from .markup import esc, md, md_code
 from .words import w
@@ -23,17 +24,17 @@ class Source:
 
 
 def lines(frames: dict, rows, lang: str) -> list[Source]:
-    """One Source per seed file behind `rows`, sorted by file name (`components.sources.used`)."""
+    """One Source per seed file behind `rows`, sorted by file name (`dashboard.sources.used`)."""
     meta = frames["sources"].set_index(C.FILE)
     out = []
     for r in sources.used(rows).sort_values(C.FILE).to_dict("records"):
         info = meta.loc[r[C.FILE]] if r[C.FILE] in meta.index else None
 
-        def field(col, info=info):
-            return "" if info is None else str(info[col])
+        def field(name, info=info):
+            return "" if info is None else str(localized(info, name, lang))
         out.append(Source(
-            file=str(r[C.FILE]), title=field(C.TITLE_ZH if lang == "zh" else C.TITLE_EN),
-            kind=field("kind_zh" if lang == "zh" else "kind_en"), sha256=field("sha256"),
+            file=str(r[C.FILE]), title=field("title"), kind=field("kind"),
+            sha256="" if info is None else str(info["sha256"]),
             figures=int(r["figures"]),
             outlets=tuple(outlet_label(o, frames, lang) for o in str(r["outlets"]).split(",") if o)))
     return out

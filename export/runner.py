@@ -16,6 +16,7 @@ import plotly.offline
 
 from charts.registry import NAMES
 from core.state import LANGS, THEMES, Choices, State, from_values
+from i18n import language
 from data.select import BOTH, WINDOW_GROUPS
 
 from . import footnote, images as imaging, pages
@@ -90,7 +91,7 @@ def run(dataset, out_dir, state: State, images: bool = True, log=print) -> Repor
         _write(out / f["md"], footnote.markdown(notes[chart.name], chart.title, view, lang))
     report = Report(out_dir=out, images="written" if images else "off")
     imaging.remove(charts, out)
-    if images and lang == "zh" and imaging.cjk_font_missing():
+    if images and language(lang).cjk and imaging.cjk_font_missing():
         print(imaging.CJK_WARNING, file=sys.stderr)
     if images:
         try:
@@ -119,7 +120,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--episode", metavar="ID|both", help="episode id or 'both' (default: the latest)")
     parser.add_argument("--classes", metavar="A,B", help="comma-separated asset classes (default: all)")
     parser.add_argument("--window", metavar="W", help="drawdown window group (default: day)")
-    parser.add_argument("--lang", default="en", choices=LANGS, help="language (default: %(default)s)")
+    parser.add_argument("--lang", default=LANGS[0], choices=LANGS, help="language (default: %(default)s)")
     parser.add_argument("--theme", default="light", choices=THEMES, help="theme (default: %(default)s)")
     parser.add_argument("--no-images", action="store_true", help="skip the PNG and SVG images (no browser needed)")
 

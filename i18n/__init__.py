@@ -1,117 +1,18 @@
-"""Interface words in English and Chinese. Data labels come from the data; these are the app's own words."""
+"""Interface words and locale formatting, for every language of the app. Data labels come from the data; the
+app's own words come from the catalogues in `locale/`, and numbers and dates are written by `format` (Babel).
+
+This package imports nothing from the project, so that every room (data included) may use it.
+
+    languages.py  the languages (LANGUAGES, LANGS) and their locales
+    catalogue.py  t(key, lang, **params): a message of the gettext catalogues
+    fields.py     localized(row, field, lang): a row's `<field>_<lang>` value, English when missing
+    format.py     numbers, units, bounds and dates as each language writes them
+"""
 from __future__ import annotations
 
-LANGS = ("en", "zh")  # the interface's languages; the first is the default and every label's fallback
+from .catalogue import KEYS, has, t
+from .fields import localized, localized_column
+from .languages import FALLBACK, LANGS, LANGUAGES, Language, language
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "app.tagline": ("Two market crashes of 2026. Every figure is taken from its source, in the source's own words.",
-                    "2026年的两次市场暴跌。每个数字都来自原始资料，并附原文。"),
-    "ctl.episode": ("Episode", "事件"),
-    "ctl.classes": ("Asset classes", "资产类别"),
-    "ctl.window": ("Drawdown window", "跌幅区间"),
-    "ctl.tab": ("View", "视图"),
-    "ctl.lang": ("Language", "语言"),
-    "ctl.theme": ("Theme", "主题"),
-    "ctl.selected": ("Selected:", "已选："),
-    "ctl.none_selected": ("Click a bar or point to select it everywhere.", "点击任一柱或点，即可在所有图表中选中它。"),
-    "ctl.clear": ("Clear selection", "清除选择"),
-    "ctl.all_classes": ("All classes", "全部类别"),
-    "ctl.show_data": ("Show data", "显示数据"),
-    "ctl.download": ("Download CSV", "下载CSV"),
-    "episode.both": ("Both, side by side", "两次对比"),
-    "tab.crash": ("The crash", "暴跌"),
-    "tab.context": ("Context", "背景"),
-    "theme.light": ("Light", "浅色"),
-    "theme.dark": ("Dark", "深色"),
-    "window.day": ("1 day / intraday", "单日/日内"),
-    "window.2d": ("2 days", "2日"),
-    "window.3d": ("3 days", "3日"),
-    "window.5d": ("5 days", "5日"),
-    "window.7d": ("7 days", "7日"),
-    "window.3w": ("3 weeks", "3周"),
-    "window.month": ("Month", "月度"),
-    "window.ytd": ("Year to date", "年初至今"),
-    "window.from_peak": ("From peak", "自高点"),
-    "window.overnight": ("Overnight rebound", "隔夜反弹"),
-    "window.unstated": ("Window not stated", "未说明区间"),
-    "panel.drawdowns": ("Drawdowns", "跌幅"),
-    "panel.path": ("Price path: the points the sources give", "价格路径：原文给出的价位"),
-    "panel.liquidations": ("Crypto liquidations, 6 Feb", "加密货币爆仓，2月6日"),
-    "panel.flows": ("ETF and fund flows", "ETF与资金流向"),
-    "panel.timeline": ("Event timeline", "事件时间线"),
-    "panel.rates": ("Rates and the dollar", "利率与美元"),
-    "panel.macro": ("Macro releases: actual, expected, prior", "宏观数据：实际、预期、前值"),
-    "panel.holders": ("Who holds US Treasuries", "谁持有美债"),
-    "panel.forecasts": ("Forecasts and targets", "预测与目标价"),
-    "panel.scenarios": ("Scenarios", "情景分析"),
-    "panel.detail": ("Selection: every figure and claim", "所选：全部数字与说法"),
-    "panel.sources": ("Sources behind this view", "本视图的资料来源"),
-    "panel.conflicts": ("Where the sources disagree", "资料之间的分歧"),
-    "hover.source": ("Source", "来源"),
-    "hover.outlet": ("via", "转引自"),
-    "hover.derived": ("Derived by Crashboard", "Crashboard推算"),
-    "hover.from": ("from", "依据"),
-    "hover.conflict": ("Sources disagree", "资料有分歧"),
-    "hover.date": ("Date", "日期"),
-    "legend.marks": ("over · under · nearly · ≈ · up to: as the source words it · floating bar = a reported range · "
-                     "hatched = derived · outlined ⚠ = sources disagree",
-                     "超 · 低于 · 近 · 约 · 最高：按原文措辞 · 悬浮柱 = 原文给出的区间 · 斜线 = 推算 · 描边⚠ = 资料有分歧"),
-    "win.1d": ("1 day", "单日"), "win.2d": ("2 days", "2日"), "win.3d": ("3 days", "3日"),
-    "win.5d": ("5 days", "5日"), "win.7d": ("7 days", "7日"), "win.24h": ("24 hours", "24小时"),
-    "win.intraday": ("intraday", "日内"), "win.3w": ("3 weeks", "3周"), "win.month": ("the month", "当月"),
-    "win.ytd": ("year to date", "年初至今"), "win.from_peak": ("from the peak", "自高点"),
-    "win.overnight": ("overnight", "隔夜"), "win.unstated": ("window not stated", "未说明区间"),
-    "dim.total.amount": ("All liquidations", "爆仓总额"), "dim.total.count": ("Traders liquidated", "爆仓人数"),
-    "dim.side.long": ("Longs' share", "多单占比"), "dim.side.short": ("Shorts' share", "空单占比"),
-    "dim.leverage.lt10": ("Under 10×", "10倍以下"), "dim.leverage.10-20": ("10–20×", "10-20倍"),
-    "dim.leverage.20-50": ("20–50×", "20-50倍"), "dim.leverage.gt50": ("Over 50×", "50倍以上"),
-    "dim.defi.amount": ("DeFi (on-chain) liquidations", "DeFi（链上）清算"),
-    "dim.peak.hours": ("Peak liquidation hours", "爆仓高峰时段"),
-    "empty.none": ("The sources give no figures for this view.", "原文没有给出本视图的数字。"),
-    "empty.error": ("This chart could not be drawn; the error is in the server log.",
-                    "此图表无法绘制；错误已记录在服务器日志中。"),
-    "empty.filtered": ("No figures of the selected classes here.", "此处没有所选类别的数字。"),
-    "col.label": ("Figure", "指标"),
-    "col.value": ("Value", "数值"),
-    "col.unit": ("Unit", "单位"),
-    "col.date": ("Date", "日期"),
-    "col.source": ("Source", "来源"),
-    "col.outlet": ("Outlet", "转引"),
-    "col.quote": ("Quote", "原文"),
-    "col.note": ("Note", "说明"),
-    "share.title": ("Share / Embed", "分享 / 嵌入"),
-    "share.copy": ("Copy", "复制"),
-    "share.link": ("Link to this view", "本视图的链接"),
-    "share.iframe": ("Embed this chart (iframe)", "嵌入此图表（iframe）"),
-    "share.script": ("Optional, once per page: fits the iframe's height to the chart",
-                     "可选，每页一次：让iframe高度自动适应图表"),
-    "share.hint": ("The link and the embed show the view above: episode, classes, window, selection, language and "
-                   "theme. Where iframes are not allowed, use the static export (see the README).",
-                   "链接与嵌入显示上方的视图：事件、类别、区间、所选、语言与主题。不允许iframe时，请使用静态导出（见README）。"),
-    "embed.open": ("Open in Crashboard ↗", "在Crashboard中打开 ↗"),
-    "embed.unknown": ("No such chart.", "没有这个图表。"),
-    "credit.source": ("Source", "来源"),
-    "credit.sources": ("Sources", "来源"),
-    "credit.via": ("via", "转引自"),
-    "credit.more": ("and {n} more", "等{n}家"),
-    "present.title": ("Presenter mode", "演示模式"),
-    "present.prev": ("◀ Back", "◀ 上一页"),
-    "present.next": ("Next ▶", "下一页 ▶"),
-    "present.all": ("All classes", "全部类别"),
-    "present.notes": ("Notes", "备注"),
-    "present.exit": ("Open this view in the dashboard", "在仪表板中打开此视图"),
-    "present.keys": ("← → or PageUp/PageDown: slides · 1–9: toggle a class · 0: all classes · N: notes",
-                     "← → 或 PageUp/PageDown：翻页 · 1–9：切换类别 · 0：全部类别 · N：备注"),
-    "present.none": ("No stories are loaded: add one under data/stories/ (see the README).",
-                     "没有加载任何演示：请在 data/stories/ 下添加（见README）。"),
-    "present.link": ("Present", "演示"),
-    "footer": ("Data: curated from five Chinese-language commentaries, listed under Sources. Derived figures are "
-               "computed by Crashboard and say so.",
-               "数据：整理自五份中文评论，见“资料来源”。推算值由Crashboard计算，并已标注。"),
-}
-
-
-def t(key: str, lang: str = "en") -> str:
-    """The interface text for `key` in `lang` (English when the language is unknown)."""
-    en, zh = STRINGS[key]
-    return zh if lang == "zh" else en
+__all__ = ["FALLBACK", "KEYS", "LANGS", "LANGUAGES", "Language", "has", "language", "localized",
+           "localized_column", "t"]

@@ -11,7 +11,7 @@ from dash import dcc, html
 from data.columns import C
 
 from core import ids
-from i18n import t
+from i18n import localized, t
 from charts.kit.palette import class_colour
 from dashboard.card import GRAPH_CONFIG
 
@@ -77,7 +77,7 @@ def class_buttons(frames: dict, shown: list[str], active: tuple[str, ...], lang:
 def _class_name(frames: dict, cls: str, lang: str) -> str:
     """The class's label as plain text (Dash renders it as text; Plotly's labels are escaped instead)."""
     row = frames["classes"].loc[frames["classes"][C.ID] == cls]
-    return str(row[C.LABEL_ZH if lang == "zh" else C.LABEL_EN].iloc[0]) if len(row) else cls
+    return str(localized(row.iloc[0], "label", lang)) if len(row) else cls
 
 
 def chart_classes(rows, frames: dict) -> list[str]:

@@ -16,31 +16,25 @@ from data.columns import C
 
 from charts.kit.figures import add_shapes
 from charts.kit.hover import conflict_lines
-from i18n import t
+from i18n import has, localized, t
 from charts.kit.palette import theme
 from charts.kit.provenance import date_text, outlet_label, safe as escape, shorten, source_label, wrap
 
 HALF_DAY = pd.Timedelta(hours=12)
-CATEGORY: dict[str, tuple[str, str]] = {
-    "tariff": ("Tariffs", "关税"), "geopolitics": ("Geopolitics", "地缘政治"),
-    "pension_fund": ("Pension funds", "养老基金"), "fed": ("Federal Reserve", "美联储"),
-    "central_bank": ("Other central banks", "其他央行"), "data_release": ("Data releases", "数据发布"),
-    "market": ("Markets", "市场"), "policy": ("Government policy", "政府政策"), "corporate": ("Companies", "公司"),
-    "election": ("Elections", "选举"), "exchange_rule": ("Exchange rules", "交易所规则"),
-    "report": ("Reports", "研究报告"), "fiscal": ("Fiscal", "财政"),
-}
-STATUS: dict[str, tuple[str, str]] = {
-    "occurred": ("occurred", "已发生"), "announced": ("announced", "已宣布"),
-    "scheduled": ("scheduled", "已排期"), "expected": ("expected", "预期"),
-}
-CATALYSTS = ("Catalysts: hover ▼", "催化事件：悬停▼")
 TOP_STRIP = 0.17  # share of a plot's height kept for the event markers (up to five on one day)
 STACK = 0.03  # vertical step between markers of events on the same day (share of the plot height)
 EPISODE_START = "start"  # the episodes frame's first day (data.columns has no constant for it)
 
 
-def word(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "zh" else pair[0]
+def category(cat: str, lang: str) -> str:
+    """An event category's name (event.category.<cat>), or the key when the catalogue has none."""
+    key = f"event.category.{cat}"
+    return t(key, lang) if has(key) else cat
+
+
+def status(value: str, lang: str) -> str:
+    key = f"event.status.{value}"
+    return t(key, lang) if has(key) else value
 
 
 def span(date: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -144,7 +138,7 @@ def add_event_markers(fig: go.Figure, events: pd.DataFrame, frames: dict, state,
     fig.add_trace(go.Scatter(
         x=events[C.DATE], y=(0.98 - STACK * stack).tolist(), xaxis=x, yaxis=f"y{overlay}", mode="markers",
         marker={"symbol": "triangle-down", "size": 7, "color": theme(state.theme)["muted"], "opacity": 0.7},
-        name=word(CATALYSTS, state.lang), showlegend=legend, cliponaxis=False,
+        name=t("event.catalysts", state.lang), showlegend=legend, cliponaxis=False,
         hovertext=[event_hover(r, frames, state.lang) for r in events.to_dict("records")],
         hovertemplate="%{hovertext}<extra></extra>",
         customdata=[[i, "", i] for i in events[C.ID].astype(str)]))
@@ -201,11 +195,9 @@ def event_table(frames: dict, lang: str) -> dict:
 
 def build_event_hover(row, frames: dict, lang: str = "en") -> str:
     """Title, date at its precision, category and status, source and quote, then any conflicting claims."""
-    title = str(row.get(C.TITLE_ZH if lang == "zh" else C.TITLE_EN) or row.get(C.TITLE_EN) or row[C.ID])
-    cat = str(row.get(C.CATEGORY) or "")
-    status = str(row.get(C.STATUS) or "")
-    facts = [date_text(row, lang), word(CATEGORY.get(cat, (cat, cat)), lang),
-             word(STATUS.get(status, (status, status)), lang)]
+    title = str(localized(row, "title", lang) or row[C.ID])
+    facts = [date_text(row, lang), category(str(row.get(C.CATEGORY) or ""), lang),
+             status(str(row.get(C.STATUS) or ""), lang)]
     lines = [f"<b>{wrap(escape(title), 48)}</b>", escape(" · ".join(f for f in facts if f))]
     src = source_label(str(row.get(C.SOURCE, "")), frames, lang)
     outlet = outlet_label(str(row.get(C.OUTLET) or ""), frames, lang)
@@ -215,7 +207,7 @@ def build_event_hover(row, frames: dict, lang: str = "en") -> str:
     if quote:
         lines.append("“" + wrap(escape(shorten(quote))) + "”")
     lines += conflict_lines(frames, event_conflicts(frames, row), lang, str(row.get(C.EPISODE, "")))
-    note = str(row.get(C.NOTE_ZH if lang == "zh" else C.NOTE_EN) or "")
+    note = str(localized(row, "note", lang))
     if note:
         lines.append("<i>" + wrap(escape(note), 60) + "</i>")
     return "<br>".join(lines)

@@ -15,7 +15,7 @@ from data import refs
 from data import select as sel
 from data.columns import C
 
-from i18n import t
+from i18n import localized, t
 from charts.kit.provenance import (date_text, label, number, outlet_label, safe, shorten, source_label, value_text,
                          window_text, wrap)
 
@@ -39,7 +39,7 @@ def claim_line(frames: dict, episode: str, record_id: str, lang: str, escape_htm
         if match.empty:
             return escape(record_id)
         ev = match.iloc[0]
-        title = ev[C.TITLE_ZH if lang == "zh" else C.TITLE_EN]
+        title = localized(ev, "title", lang)
         return escape(f"{str(ev[C.SOURCE])[:3]} · {date_text(ev, lang)}: {title}")
     src = "+".join(s[:3] for s in str(row[C.SOURCE]).split(",") if s)
     when = date_text(row, lang)
@@ -55,7 +55,7 @@ def conflict_lines(frames: dict, conflict_ids: str, lang: str, home: str = "") -
         row = sel.conflict(frames, key)
         if row is None:
             continue
-        topic = row[C.TOPIC_ZH if lang == "zh" else C.TOPIC_EN]
+        topic = localized(row, "topic", lang)
         lines.append(f"<b>⚠ {escape(t('hover.conflict', lang))}:</b> {wrap(escape(topic))}")
         for _, c in sel.claims_of(frames, key).iterrows():
             lines.append("  • " + claim_line(frames, str(c[C.CLAIM_EPISODE]), str(c[C.CLAIM_ID]), lang))
@@ -101,7 +101,7 @@ def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
         lines.append("“" + wrap(escape(shorten(quote, around))) + "”")
     lines += derived_lines(frames, row, lang)
     lines += conflict_lines(frames, str(row.get(C.CONFLICT_IDS, "") or ""), lang, str(row.get(C.EPISODE, "")))
-    note = str(row.get(C.NOTE_ZH if lang == "zh" else C.NOTE_EN, "") or "")
+    note = str(localized(row, "note", lang))
     if note:
         lines.append("<i>" + wrap(escape(note), 60) + "</i>")
     return "<br>".join(lines)

@@ -1,11 +1,11 @@
-"""Words for numbers: a value with its unit and bound, a date at its precision, and the hover text that
-says where a figure comes from (source, outlet, the quote, derivation, conflicting claims).
+"""Words for a row's numbers and names: a value with its unit and bound and a date at its precision (read from
+the row, written by i18n.format in the reader's language), the data's labels in that language, and the parts of
+the hover text that say where a figure comes from (source, outlet, the quote).
 
 Every string from the data is HTML-escaped before it reaches Plotly, which renders a subset of HTML in hovers.
 """
 from __future__ import annotations
 
-import math
 from html import escape as _escape
 import re
 
@@ -14,67 +14,38 @@ import pandas as pd
 from data.columns import C
 from data.schema import UNITS
 
-from i18n import STRINGS, t
+from i18n import format as fmt
+from i18n import has, localized, localized_column, t
 
-MINUS = "\u2212"
-BOUND_WORDS = {  # how a bound reads in a label, after the seeds' own words (超, 约, 近 ...)
-    "en": {"exact": "", "approx": "≈ ", "nearly": "nearly ", "over": "over ", "under": "under ", "up_to": "up to "},
-    "zh": {"exact": "", "approx": "约 ", "nearly": "近 ", "over": "超 ", "under": "低于 ", "up_to": "最高 "},
-}
+MINUS = fmt.MINUS
 QUOTE_CHARS = 90
 _CLAUSE = re.compile(r"[，。；;！？!?]")
 
 
-def number(value: float) -> str:
+def number(value: float, lang: str = "en") -> str:
     """A figure with thousands separators, at most two decimals for derived values, and a true minus."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    digits = 3 if round(value, 3) == value else 2  # a stated 2.069 keeps its digits; derived values get two
-    text = f"{abs(value):,.{digits}f}".rstrip("0").rstrip(".")
-    return (MINUS if value < 0 else "") + text
+    return fmt.number(value, lang)
+
+
+def scale(unit: str) -> float:
+    """The size of one unit in its base unit (1e9 for $ bn), for languages that write amounts whole."""
+    return UNITS[unit].factor if unit in UNITS else 1.0
 
 
 def with_unit(value: float, unit: str, lang: str = "en") -> str:
-    """'$2.069 bn', '−12.81%', '4.266%', '25 bp', '$2,695/oz', '430,000 people'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    u = UNITS.get(unit)
-    n = number(value)
-    if u is None:
-        return n
-    sign, digits = (n[0], n[1:]) if n.startswith(MINUS) else ("", n)
-    label = u.en
-    if label.startswith("$"):
-        return f"{sign}${digits}{label[1:]}"
-    if label in ("%",):
-        return f"{n}%"
-    if lang == "zh" and u.zh:
-        return f"{n} {u.zh}"
-    return f"{n} {label}".strip()
+    """'$2.069 bn', '−12.81%', '4.266%', '25 bp', '$2,695/oz', '430,000 people'; '20.69亿美元', '43万人'."""
+    return fmt.amount(value, unit, lang, scale(unit))
 
 
 def value_text(row, lang: str = "en") -> str:
     """The figure as the seed states it: bound words, a range as a range, and the unit."""
-    bound = BOUND_WORDS.get(lang, BOUND_WORDS["en"]).get(str(row.get(C.BOUND, "exact")), "")
+    bound = str(row.get(C.BOUND, "exact"))
     value, low, high, unit = row.get(C.VALUE), row.get(C.LOW), row.get(C.HIGH), str(row.get(C.UNIT, ""))
     if value is not None and not pd.isna(value):
-        return bound + with_unit(float(value), unit, lang)
+        return fmt.figure(float(value), unit, lang, scale(unit), bound)
     if low is not None and not pd.isna(low):
-        joiner = " to " if lang == "en" else " 至 "
-        near, far = sorted((float(low), float(high)), key=abs)  # "5% to 7%", "−13.1% to −23%", as written
-        return bound + with_unit(near, unit, lang) + joiner + with_unit(far, unit, lang)
+        return fmt.span(float(low), float(high), unit, lang, scale(unit), bound)
     return ""
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _day(ts: pd.Timestamp, precision: str, lang: str) -> str:
-    if precision == "year":
-        return f"{ts.year}" + ("年" if lang == "zh" else "")
-    if precision == "month":
-        return f"{ts.year}年{ts.month}月" if lang == "zh" else f"{_MONTHS[ts.month - 1]} {ts.year}"
-    return f"{ts.year}年{ts.month}月{ts.day}日" if lang == "zh" else f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
 
 
 def date_text(row, lang: str = "en") -> str:
@@ -82,11 +53,9 @@ def date_text(row, lang: str = "en") -> str:
     start = row.get(C.DATE)
     if start is None or pd.isna(start):
         return ""
-    text = _day(start, str(row.get(C.DATE_PRECISION) or "day"), lang)
     end = row.get(C.END)
-    if end is not None and not pd.isna(end):
-        text += " – " + _day(end, str(row.get(C.END_PRECISION) or row.get(C.DATE_PRECISION) or "day"), lang)
-    return text
+    return fmt.days(start, str(row.get(C.DATE_PRECISION) or "day"), None if end is None or pd.isna(end) else end,
+                    str(row.get(C.END_PRECISION) or ""), lang)
 
 
 def shorten(quote: str, around: str = "", limit: int = QUOTE_CHARS) -> str:
@@ -120,12 +89,28 @@ def wrap(text: str, width: int = 38) -> str:
     return "<br>".join(out)
 
 
+_NAMES: dict[tuple, tuple] = {}
+
+
+def names(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict:
+    """Each row's `key` -> its `field` in `lang`, once per frame and language: hovers and tables ask for a
+    source's title or an outlet's name for every figure."""
+    at = (id(frame), key, field, lang)
+    hit = _NAMES.get(at)
+    if hit is None or hit[0] is not frame:
+        if len(_NAMES) > 64:
+            _NAMES.clear()
+        hit = (frame, dict(zip(frame[key], localized_column(frame, field, lang))))
+        _NAMES[at] = hit
+    return hit[1]
+
+
 def source_label(file: str, frames: dict, lang: str = "en") -> str:
     """'002 · In-depth research on …' for a seed file name (several files are comma-separated)."""
-    sources = frames["sources"].set_index(C.FILE)
+    titles = names(frames["sources"], C.FILE, "title", lang)
     parts = []
     for f in [s for s in str(file).split(",") if s]:
-        title = sources[C.TITLE_ZH if lang == "zh" else C.TITLE_EN].get(f, "")
+        title = titles.get(f, "")
         parts.append(f"{f[:3]} · {title}" if title else f)
     return "; ".join(parts)
 
@@ -133,8 +118,7 @@ def source_label(file: str, frames: dict, lang: str = "en") -> str:
 def outlet_label(outlet: str, frames: dict, lang: str = "en") -> str:
     if not outlet:
         return ""
-    names = frames["outlets"].set_index(C.ID)["name_zh" if lang == "zh" else "name_en"]
-    return str(names.get(outlet, outlet))
+    return str(names(frames["outlets"], C.ID, "name", lang).get(outlet, outlet))
 
 
 def safe(text) -> str:
@@ -145,20 +129,18 @@ def safe(text) -> str:
 
 def class_label(frames: dict, asset_class, lang: str = "en") -> str:
     """An asset class's name from the vocabulary, safe for Plotly (its legend entry in every chart)."""
-    classes = frames["classes"]
-    match = classes.loc[classes[C.ID] == str(asset_class), C.LABEL_ZH if lang == "zh" else C.LABEL_EN]
-    return safe(match.iloc[0] if len(match) else asset_class)
+    return safe(names(frames["classes"], C.ID, "label", lang).get(str(asset_class), asset_class))
 
 
 def label(row, lang: str = "en") -> str:
     """The data's label for what a row is about; rows about no named thing are named by their dimension."""
-    text = row.get(C.LABEL_ZH if lang == "zh" else C.LABEL_EN) or row.get(C.LABEL_EN)
+    text = localized(row, "label", lang)
     if not text and row.get(C.DIMENSION):
         key = f"dim.{row.get(C.DIMENSION)}.{row.get(C.SIDE) or row.get(C.LEVERAGE) or row.get(C.METRIC)}"
-        text = t(key, lang) if key in STRINGS else f"{row.get(C.DIMENSION)} {row.get(C.METRIC)}"
+        text = t(key, lang) if has(key) else f"{row.get(C.DIMENSION)} {row.get(C.METRIC)}"
     return str(text or row.get(C.ID, ""))
 
 
 def window_text(window: str, lang: str = "en") -> str:
     key = f"win.{window}"
-    return t(key, lang) if key in STRINGS else str(window or "")
+    return t(key, lang) if has(key) else str(window or "")

@@ -151,7 +151,7 @@ def test_fl012_chinese_labels_and_summary(frames):
     assert any(t.startswith("▼ 流出") for tr in fig.data for t in tr.text)
     assert "周一" in " ".join(y for tr in fig.data for y in tr.y)
     summary = flows.summary(frames, state)
-    assert "全球黄金ETF" in summary and "46,000 枚比特币" in summary
+    assert "全球黄金ETF" in summary and "4.6万枚比特币" in summary
 
 
 def test_fl013_summary_from_the_data(frames, feb):

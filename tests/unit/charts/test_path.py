@@ -58,7 +58,7 @@ def test_path002_rows_are_the_assets_dated_prices_in_both_episodes(frames):
 def test_path003_every_row_drawn_once_as_a_marker(frames):
     df = path.rows(frames, State())
     fig = path.figure(frames, State())
-    month = ev.word(path.WORDS["month"], "en")
+    month = t("path.month", "en")
     marks = [tr for tr in record_traces(fig) if "markers" in (tr.mode or "") and tr.name != month]
     drawn = [i for tr in marks for i in dict.fromkeys(ids_in(tr))]
     assert sorted(drawn) == sorted(df[C.ID])
@@ -101,7 +101,7 @@ def test_path006_month_precision_spans_its_month(frames):
     months = df[df[C.DATE_PRECISION] == "month"]
     assert list(months.index) == ["btc-peak"]
     fig = path.figure(frames, State())
-    (bar,) = [tr for tr in fig.data if tr.name == ev.word(path.WORDS["month"], "en")]
+    (bar,) = [tr for tr in fig.data if tr.name == t("path.month", "en")]
     first = months.loc["btc-peak", C.DATE]
     assert (pd.Timestamp(bar.x[0]) + ev.HALF_DAY, pd.Timestamp(bar.x[1]) - ev.HALF_DAY) == (
         first, first + pd.offsets.MonthEnd(0))
@@ -147,7 +147,7 @@ def test_path009_colour_hover_and_customdata(frames):
 def test_path010_conflicting_range_is_flagged(frames):
     df = path.rows(frames, State(asset="silver_spot")).set_index(C.ID)
     fig = path.figure(frames, State(asset="silver_spot"))
-    (rng,) = [tr for tr in fig.data if tr.name == ev.word(path.WORDS["range"], "en")]
+    (rng,) = [tr for tr in fig.data if tr.name == t("path.range", "en")]
     row = df.loc["silver-range-table"]
     assert row[C.CONFLICT_IDS] and rng.text[0].endswith(" ⚠")
     assert (rng.y[0], rng.y[1]) == (row[C.HIGH], row[C.LOW]) and rng.x[0] == rng.x[1]

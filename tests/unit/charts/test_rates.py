@@ -171,7 +171,7 @@ def test_rt013_bands_and_empty_panels(frames):
     fig = rates.figure(frames, State(episode=JAN))
     bands = {pd.Timestamp(s.x0) + ev.HALF_DAY for s in fig.layout.shapes if s.name == "episode-band"}
     assert bands == {pd.Timestamp("2026-01-20")}
-    assert sum(a.text == rates.NO_FIGURES[0] for a in fig.layout.annotations) == 2
+    assert sum(a.text == t("rates.no_figures", "en") for a in fig.layout.annotations) == 2
 
 
 def test_rt014_empty_states(frames):

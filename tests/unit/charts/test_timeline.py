@@ -176,9 +176,9 @@ def test_tl013_colour_is_the_class_colour_of_single_class_events(frames):
 def test_tl014_lanes_by_category_without_overlap(frames):
     fig = timeline.figure(frames, State())
     cats = [c for c in EVENT_CATEGORIES if c in set(frames["events"][C.CATEGORY])]
-    assert list(fig.layout.yaxis.ticktext) == [ev.CATEGORY[c][0] for c in cats]
+    assert list(fig.layout.yaxis.ticktext) == [t(f"event.category.{c}", "en") for c in cats]
     zh = timeline.figure(frames, State(lang="zh"))
-    assert list(zh.layout.yaxis.ticktext) == [ev.CATEGORY[c][1] for c in cats]
+    assert list(zh.layout.yaxis.ticktext) == [t(f"event.category.{c}", "zh") for c in cats]
     rows = {}
     for eid, marks in drawn(fig).items():
         xs = [pd.Timestamp(tr.x[k]) for tr, k in marks]

@@ -111,7 +111,7 @@ def test_st004_every_placeholder_resolves_to_its_record(frames, lang):
 
 @pytest.mark.parametrize("text,episode,lang,expected", [
     ("{btc-intraday}", "feb-2026-crash", "en", "−12.81%"),
-    ("{btc-close}", "feb-2026-crash", "zh", "约 $63,860"),
+    ("{btc-close}", "feb-2026-crash", "zh", "约63,860美元"),
     ("on {date:btc-intraday}", "feb-2026-crash", "zh", "on 2026年2月6日"),
     ("{date:btc-intraday}", "feb-2026-crash", "en", "6 Feb 2026"),
     ("{jan-2026-sell-america:btc-level-s000}", "both", "en", "$89,230.35"),
