@@ -1,12 +1,12 @@
-"""What every callback needs from the dataset: the frames and the valid URL values, built once per app."""
+"""What every callback needs from the dataset: the frames (with their hover texts built) and the valid URL values,
+built once per app."""
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
 
 from charts.registry import NAMES
-from charts.kit.events import event_table
-from charts.kit.hover import warm
+from charts.kit import texts
 from core.state import BOTH, LANGS, Choices, State, from_values
 from data.columns import C
 from data.loader import Dataset
@@ -25,11 +25,11 @@ class AppData:
 
     @classmethod
     def of(cls, dataset: Dataset) -> "AppData":
-        for lang in LANGS:
-            warm(dataset.frames, lang)  # build every hover text now rather than in the first requests
-            event_table(dataset.frames, lang)
+        """The app's data for a loaded dataset. Every hover text of its records and events is built here, once
+        (charts/kit/texts.py), rather than in the first requests."""
+        frames = texts.prepared(dataset.frames, LANGS)
         choices = Choices.from_frames(dataset.frames, NAMES)
-        return cls(dataset.frames, choices, tuple(getattr(dataset, "stories", ())))
+        return cls(frames, choices, tuple(getattr(dataset, "stories", ())))
 
     def state(self, view: dict | None, selection: dict | None = None, **extra) -> State:
         """The full state from the view store and the selection store (junk in either falls back to defaults)."""
