@@ -1,8 +1,9 @@
 """One callback per chart: when the view changes, draw the figure and its text alternative (and headline
 figures, where the panel has them). Panels that depend on the selection (the path view) also redraw on it.
 
-A drawn view is kept as the JSON the browser receives (orjson fragments): a repeat of a view costs neither a
-build nor a serialisation, and a kept view weighs its JSON (tens of kilobytes) rather than a figure object."""
+A drawn view is kept as the JSON the browser receives (orjson fragments), in the app's one cache under the
+"view" kind: a repeat of a view costs neither a build nor a serialisation, and a kept view weighs its JSON (tens
+of kilobytes) rather than a figure object."""
 from __future__ import annotations
 
 import logging
@@ -19,7 +20,7 @@ from dashboard import sources
 from charts.registry import CHARTS
 
 from .context import AppData, opening_views, view_of
-from .memo import as_json, kept
+from .memo import as_json, kept, loaded
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +86,8 @@ def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
     tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
     drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
-    credit = kept(data, ("credit", panel.name, state),
-                  lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
+    credit = loaded(data, ("credit", panel.name, state),
+                    lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
     return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
             "credit": credit}
 

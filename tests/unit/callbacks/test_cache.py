@@ -8,7 +8,12 @@ import threading
 
 import pytest
 
+from callbacks import render, url_state
 from callbacks.cache import ADDRESS, BODY, KINDS, MIB, SIZE_ENV, VIEW, AnswerCache, Budget, budgets, weigh
+from callbacks.context import AppData
+from charts.registry import CHARTS, NAMES
+
+TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
 
 
 def _consistent(cache: AnswerCache) -> dict:
@@ -145,3 +150,23 @@ def test_ca009_the_size_is_settable_and_split_between_the_kinds():
     small = AnswerCache.from_env({SIZE_ENV: "8"})
     assert {k: p.budget for k, p in small._parts.items()} == budgets(8)
     assert {k: p.budget for k, p in AnswerCache.from_env({})._parts.items()} == whole
+
+
+@pytest.fixture(scope="module")
+def data(dataset) -> AppData:
+    return AppData.of(dataset, AnswerCache({ADDRESS: Budget(50, MIB)}))
+
+
+def test_ca010_a_flood_of_addresses_does_not_evict_a_drawn_chart(data):
+    view = {"episode": "both", "window": "3d"}
+    drawn = render.drawn_json(CHARTS["drawdowns"], data, view)
+    for i in range(2_000):
+        url_state.synced(data, True, f"?episode=both&junk={i}", [None] * 6, [[]] * len(NAMES), TOGGLE_IDS, None, None)
+    assert render.drawn_json(CHARTS["drawdowns"], data, view)[0] is drawn[0]  # still the kept bytes
+    assert len(data.cache.keys(ADDRESS)) == 50
+
+
+def test_ca011_the_selection_is_kept_in_the_cache(data):
+    entity = data.choices.entities[0]
+    assert data.selection(entity) == data.selection(entity) and data.selection("no-such") is None
+    assert ("entity", entity) in data.cache.keys(VIEW)
