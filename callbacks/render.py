@@ -3,7 +3,7 @@ figures, where the panel has them). Panels that depend on the selection (the pat
 
 A drawn view is kept as the JSON the browser receives (orjson fragments), in the app's one cache under the
 "view" kind: a repeat of a view costs neither a build nor a serialisation, and a kept view weighs its JSON (tens
-of kilobytes) rather than a figure object."""
+of kilobytes) rather than a figure object. callbacks.warm draws every opening view at start and pins it."""
 from __future__ import annotations
 
 import logging
@@ -19,7 +19,7 @@ from core import ids
 from dashboard import sources
 from charts.registry import CHARTS
 
-from .context import AppData, opening_views, view_of
+from .context import AppData, view_of
 from .memo import as_json, kept, loaded
 
 log = logging.getLogger(__name__)
@@ -64,17 +64,6 @@ def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
         state = state.with_(asset=None)  # the selection is highlighted in the browser, not drawn here
     # builders are pure and the frames never change, so a view drawn once is kept
     return kept(data, (panel.name, state), lambda: tuple(as_json(v) for v in build(panel, data, state)))
-
-
-def warm(data: AppData) -> int:
-    """Draw every chart of every opening view (context.opening_views), so first visits are served from the
-    cache. Run once at start: under gunicorn, in the master before it forks the workers, which then share the
-    drawn views. Returns the number of views drawn."""
-    views = opening_views(data)
-    for view in views:
-        for panel in CHARTS.values():
-            drawn_json(panel, data, view)
-    return len(views) * len(CHARTS)
 
 
 def draw(panel, data: AppData, view, selection=None) -> tuple:
