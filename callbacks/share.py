@@ -39,13 +39,15 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
 
 
 def sent_boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> tuple:
-    """The (link, iframe, script) lists of `boxes`, kept per input (free-form: ADDRESS kind) as their JSON and
-    decoded into lists for Dash, which checks the length of an output matched with ALL."""
+    """The (link, iframe, script) lists of `boxes`, kept per input (free-form: ADDRESS kind) as the JSON of each
+    text, and sent as lists (Dash checks the length of an output matched with ALL) of JSON fragments."""
     def answer():
         out = boxes(data, search, href, names, styles, prefix)
-        return tuple(as_json(out[k]) for k in BOXES)
+        return tuple(as_json(text) for k in BOXES for text in out[k])
 
-    return tuple(orjson.loads(b) for b in kept(data, ("share", key_of(search, href, names, styles)), answer, ADDRESS))
+    texts = [orjson.Fragment(b) for b in kept(data, ("share", key_of(search, href, names, styles)), answer, ADDRESS)]
+    n = len(names)
+    return tuple(texts[i * n:(i + 1) * n] for i in range(len(BOXES)))
 
 
 def present_href(view) -> str:

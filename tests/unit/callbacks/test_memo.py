@@ -97,7 +97,7 @@ def test_mm006_kept_share_boxes_and_words_are_the_plain_functions_answers(data):
     names, styles = list(NAMES) + ["no-such"], [{"height": "450px"}] * (len(NAMES) + 1)
     out = share.boxes(data, "?lang=zh", "http://host/x", names, styles)
     for _ in range(2):
-        assert list(share.sent_boxes(data, "?lang=zh", "http://host/x", names, styles)) == [
+        assert _wire(share.sent_boxes(data, "?lang=zh", "http://host/x", names, styles)) == [
             out["link"], out["iframe"], out["script"]]
     keys = ("ctl.episode", "no.such.key", "ctl.window")
     said = language.words(data, "zh", list(keys))
