@@ -35,7 +35,8 @@ def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None =
     """The dashboard serving the data of `data_dir` (files that fail validation are reported on the page), with
     the chart embeds and presenter mode on the same server. `frame_ancestors` lists the origins that may frame
     the embeds (default: $CRASHBOARD_FRAME_ANCESTORS; none). `warm` draws every episode's opening view in
-    every language before serving (callbacks.warm), as the production server does."""
+    every language before serving and pins it in the answer cache (callbacks.warm), as the production server
+    does."""
     dataset = load_dataset(data_dir, NAMES)
     app = Dash(__name__, title="Crashboard", **pages.dash_options())
     app.layout = layout.page(dataset)
@@ -44,7 +45,7 @@ def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None =
     if warm:
         started = time.perf_counter()
         count = callbacks.warm(data)
-        log.info("kept %d answers for first visits in %.1f s", count, time.perf_counter() - started)
+        log.info("pinned %d answers for first visits in %.1f s", count, time.perf_counter() - started)
     return app
 
 

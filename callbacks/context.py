@@ -1,15 +1,16 @@
-"""What every callback needs from the dataset: the frames and the valid URL values, built once per app."""
+"""What every callback needs from the dataset: the frames (with their hover texts built), the valid URL values
+and the one cache of answers, built once per app."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
 from charts.registry import NAMES
-from charts.kit.events import event_table
-from charts.kit.hover import warm
+from charts.kit import texts
 from core.state import BOTH, LANGS, Choices, State, from_values
 from data.columns import C
 from data.loader import Dataset
+
+from .cache import VIEW, AnswerCache
 
 VIEW_KEYS = ("episode", "classes", "window", "lang", "theme")  # what the charts depend on
 
@@ -19,17 +20,16 @@ class AppData:
     frames: dict
     choices: Choices
     stories: tuple = ()  # presenter stories (data.stories.Story), in episode order
-    drawn: dict = field(default_factory=dict, compare=False, repr=False)  # (panel, state) -> output, see render
-    answers: dict = field(default_factory=dict, compare=False, repr=False)  # address -> answer, see memo
-    lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)  # guards `drawn`
+    cache: AnswerCache = field(default_factory=AnswerCache.from_env, compare=False, repr=False)  # see memo
 
     @classmethod
-    def of(cls, dataset: Dataset) -> "AppData":
-        for lang in LANGS:
-            warm(dataset.frames, lang)  # build every hover text now rather than in the first requests
-            event_table(dataset.frames, lang)
+    def of(cls, dataset: Dataset, cache: AnswerCache | None = None) -> "AppData":
+        """The app's data for a loaded dataset. Every hover text of its records and events is built here, once
+        (charts/kit/texts.py), rather than in the first requests; `cache` defaults to $CRASHBOARD_CACHE_MB."""
+        frames = texts.prepared(dataset.frames, LANGS)
         choices = Choices.from_frames(dataset.frames, NAMES)
-        return cls(dataset.frames, choices, tuple(getattr(dataset, "stories", ())))
+        return cls(frames, choices, tuple(getattr(dataset, "stories", ())),
+                   AnswerCache.from_env() if cache is None else cache)
 
     def state(self, view: dict | None, selection: dict | None = None, **extra) -> State:
         """The full state from the view store and the selection store (junk in either falls back to defaults)."""
@@ -43,11 +43,12 @@ class AppData:
         if not isinstance(entity, str) or entity not in self.choices.entities:
             return None
         key = ("entity", entity)  # a frame lookup per click and per address otherwise; one per known entity
-        if key not in self.answers:
+        kept = self.cache.get(VIEW, key)
+        if kept is None:
             records = self.frames["records"]
             classes = records.loc[records[C.ENTITY] == entity, C.ASSET_CLASS]
-            self.answers[key] = str(classes.iloc[0]) if len(classes) else ""
-        return {"id": entity, "class": self.answers[key]}
+            kept = self.cache.put(VIEW, key, (str(classes.iloc[0]) if len(classes) else "").encode())
+        return {"id": entity, "class": kept.decode()}
 
 
 def opening_views(data: AppData) -> list[dict]:

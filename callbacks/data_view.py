@@ -41,7 +41,7 @@ def register(app, data: AppData) -> None:
                   Input(ids.table_view(MATCH), "data"), prevent_initial_call=True)
     def data_table(opened):
         name = ctx.outputs_list[0]["id"]["name"]
-        if not isinstance(opened, dict):
+        if not isinstance(opened, dict) or name not in CHARTS:  # a table no page has: nothing to keep
             return [], True
         view, selected = opened.get("view"), opened.get("selection")
         return sent(data, ("table", name, data.state(view, selected)), lambda: table(data, name, True, view, selected))
@@ -52,4 +52,6 @@ def register(app, data: AppData) -> None:
         if not n_clicks:
             return no_update
         name = ctx.outputs_list["id"]["name"]
+        if name not in CHARTS:  # a button no page has (its id is the client's): nothing to keep
+            return None
         return sent(data, ("csv", name, data.state(view, selection)), lambda: (download(data, name, view, selection),))[0]

@@ -1,9 +1,6 @@
 """The embed page: its path names the chart and its query the view; one callback draws everything on it."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-import orjson
 from dash import ClientsideFunction, Input, Output
 
 from embed import page as embed
@@ -19,16 +16,17 @@ from core.state import State, parse
 
 from . import render
 from .context import AppData
-from .memo import as_json, sent
+from .memo import loaded, sent
 
 OUTPUTS = ("title", "extra", "figure", "style", "summary", "credit", "back", "back_text", "selection", "class",
            "lang")
 
 
-@lru_cache(maxsize=8)
-def _unknown(lang: str, theme: str) -> dict:
-    """The figure saying there is no such chart, drawn once per language and theme (anyone can ask for it)."""
-    return orjson.loads(as_json(figures.empty(State(lang=lang, theme=theme), "embed.unknown")))
+def unknown_figure(data: AppData, lang: str, theme: str) -> dict:
+    """The figure saying there is no such chart, drawn once per language and theme (anyone can ask for it; the
+    warm-up pins all four)."""
+    return loaded(data, ("unknown", lang, theme),
+                  lambda: figures.empty(State(lang=lang, theme=theme), "embed.unknown"))
 
 
 def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
@@ -36,7 +34,7 @@ def view(data: AppData, pathname, search, prefix: str = "/") -> dict:
     state = parse(search, data.choices)
     name = embed.chart_name(pathname)
     if name is None:
-        fig = _unknown(state.lang, state.theme)
+        fig = unknown_figure(data, state.lang, state.theme)
         return dict(title=t("embed.unknown", state.lang), extra=[], figure=fig, style={"height": "200px"},
                     summary="", credit="", back=prefix, back_text=t("embed.open", state.lang), selection=None,
                     **{"class": f"embed theme-{state.theme}"}, lang=state.lang)

@@ -1,6 +1,7 @@
 """Interface words and control options follow the language; the window choices follow the episode."""
 from __future__ import annotations
 
+import orjson
 from dash import ALL, Input, Output, ctx
 
 from dashboard import controls
@@ -9,8 +10,11 @@ from core import ids
 from i18n import FALLBACK, has, t
 from core.state import LANGS, TABS, THEMES
 
+from .cache import ADDRESS
 from .context import AppData
-from .memo import kept, sent
+from .memo import as_json, kept, sent
+
+WORDS = ("texts", "episodes", "classes", "tabs", "themes", "clear", "show", "download", "lang")  # outputs, in order
 
 
 def words(data: AppData, lang: str, keys: list[str]) -> dict:
@@ -29,6 +33,19 @@ def words(data: AppData, lang: str, keys: list[str]) -> dict:
     }
 
 
+def sent_words(data: AppData, lang: str, keys: tuple, n: int) -> tuple:
+    """The language callback's outputs, kept per language and text ids (which the client sends: ADDRESS kind).
+    The texts, matched with ALL, are decoded into a list; the rest go out as JSON fragments, the toggles' and
+    buttons' words repeated for each of the `n` charts."""
+    def answer():
+        said = words(data, lang, list(keys))
+        return tuple(as_json(said[k]) for k in WORDS)
+
+    texts, *rest = kept(data, ("words", lang, keys), answer, ADDRESS)
+    episodes, classes, tabs, themes, clear, show, download, lang_ = (orjson.Fragment(b) for b in rest)
+    return orjson.loads(texts), episodes, classes, tabs, themes, clear, [show] * n, [download] * n, lang_
+
+
 def register(app, data: AppData) -> None:
 
     @app.callback(Output(ids.text(ALL), "children"), Output(ids.EPISODE, "options"),
@@ -39,10 +56,8 @@ def register(app, data: AppData) -> None:
     def language(lang):
         keys = tuple(ids.text_key(o["id"]) for o in ctx.outputs_list[0])
         lang = lang if lang in LANGS else FALLBACK  # (and a hashable key)
-        w = kept(data, ("words", lang, keys), lambda: words(data, lang, list(keys)))  # ALL outputs: plain values
         n = len(ctx.outputs_list[6])
-        return (w["texts"], w["episodes"], w["classes"], w["tabs"], w["themes"], w["clear"], [w["show"]] * n,
-                [w["download"]] * n, w["lang"])
+        return sent_words(data, lang, keys, n)
 
     @app.callback(Output(ids.WINDOW, "options"), Input(ids.VIEW, "data"))
     def window_options(view):

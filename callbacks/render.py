@@ -1,8 +1,9 @@
 """One callback per chart: when the view changes, draw the figure and its text alternative (and headline
 figures, where the panel has them). Panels that depend on the selection (the path view) also redraw on it.
 
-A drawn view is kept as the JSON the browser receives (orjson fragments): a repeat of a view costs neither a
-build nor a serialisation, and a kept view weighs its JSON (tens of kilobytes) rather than a figure object."""
+A drawn view is kept as the JSON the browser receives (orjson fragments), in the app's one cache under the
+"view" kind: a repeat of a view costs neither a build nor a serialisation, and a kept view weighs its JSON (tens
+of kilobytes) rather than a figure object. callbacks.warm draws every opening view at start and pins it."""
 from __future__ import annotations
 
 import logging
@@ -18,8 +19,8 @@ from core import ids
 from dashboard import sources
 from charts.registry import CHARTS
 
-from .context import AppData, opening_views, view_of
-from .memo import as_json, kept
+from .context import AppData, view_of
+from .memo import as_json, kept, loaded
 
 log = logging.getLogger(__name__)
 
@@ -65,17 +66,6 @@ def drawn_json(panel, data: AppData, view, selection=None) -> tuple[bytes, ...]:
     return kept(data, (panel.name, state), lambda: tuple(as_json(v) for v in build(panel, data, state)))
 
 
-def warm(data: AppData) -> int:
-    """Draw every chart of every opening view (context.opening_views), so first visits are served from the
-    cache. Run once at start: under gunicorn, in the master before it forks the workers, which then share the
-    drawn views. Returns the number of views drawn."""
-    views = opening_views(data)
-    for view in views:
-        for panel in CHARTS.values():
-            drawn_json(panel, data, view)
-    return len(views) * len(CHARTS)
-
-
 def draw(panel, data: AppData, view, selection=None) -> tuple:
     """The outputs of one chart callback: (figure, summary, graph style[, extra]) as ready-made JSON."""
     return tuple(orjson.Fragment(b) for b in drawn_json(panel, data, view, selection))
@@ -85,8 +75,8 @@ def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
     tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
     drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
-    credit = kept(data, ("credit", panel.name, state),
-                  lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
+    credit = loaded(data, ("credit", panel.name, state),
+                    lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
     return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
             "credit": credit}
 

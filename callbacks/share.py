@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+import orjson
 from dash import ALL, Input, Output, State as Current
 
 from core import ids
@@ -14,14 +15,17 @@ from i18n import t
 from charts.registry import CHARTS
 from core.state import parse
 
+from .cache import ADDRESS
 from .context import AppData
-from .memo import key_of, kept
+from .memo import as_json, key_of, kept
+
+BOXES = ("link", "iframe", "script")
 
 
 def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> dict[str, list]:
     """The three texts of every named chart's box, in the order given."""
     state = parse(search, data.choices)
-    out = {"link": [], "iframe": [], "script": []}
+    out = {key: [] for key in BOXES}
     for name, style in zip(names, styles):
         if name not in CHARTS:  # a box id no page has: nothing to share
             for key in out:
@@ -32,6 +36,18 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
         for key in out:
             out[key].append(texts[key])
     return out
+
+
+def sent_boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> tuple:
+    """The (link, iframe, script) lists of `boxes`, kept per input (free-form: ADDRESS kind) as the JSON of each
+    text, and sent as lists (Dash checks the length of an output matched with ALL) of JSON fragments."""
+    def answer():
+        out = boxes(data, search, href, names, styles, prefix)
+        return tuple(as_json(text) for k in BOXES for text in out[k])
+
+    texts = [orjson.Fragment(b) for b in kept(data, ("share", key_of(search, href, names, styles)), answer, ADDRESS)]
+    n = len(names)
+    return tuple(texts[i * n:(i + 1) * n] for i in range(len(BOXES)))
 
 
 def present_href(view) -> str:
@@ -52,9 +68,7 @@ def register(app, data: AppData) -> None:
         style_of = {i["name"]: s for i, s in zip(chart_ids, styles)}
         names = [i["name"] for i in box_ids]
         styles = [style_of.get(n) for n in names]
-        out = kept(data, key_of(search, href, names, styles),
-                   lambda: boxes(data, search, href, names, styles, prefix), "answers")
-        return out["link"], out["iframe"], out["script"]
+        return sent_boxes(data, search, href, names, styles, prefix)
 
     @app.callback(Output(ids.PRESENT_LINK, "href"), Input(ids.VIEW, "data"))
     def present_link(view):

@@ -6,13 +6,15 @@ opening a table rewrites the address but redraws nothing.
 """
 from __future__ import annotations
 
+import orjson
 from dash import ALL, Input, Output, State as Current, ctx, no_update
 
 from core import ids
 from core.state import from_values, parse, serialise
 
+from .cache import ADDRESS
 from .context import AppData, view_of
-from .memo import key_of, kept
+from .memo import as_json, key_of, kept
 
 CONTROLS = (ids.EPISODE, ids.CLASSES, ids.WINDOW, ids.TAB, ids.LANG, ids.THEME)
 FIELDS = ("episode", "classes", "window", "tab", "lang", "theme")
@@ -40,6 +42,30 @@ def sync(data: AppData, from_url: bool, search, controls: list, toggles: list, t
             new_view if new_view != view else no_update)
 
 
+def synced(data: AppData, from_url: bool, search, controls: list, toggles: list, toggle_ids: list,
+           selection, view) -> tuple:
+    """The callback's outputs (search, each control, the toggles, selection, view) as `sync` finds them, kept per
+    input (free-form: ADDRESS kind) as one JSON value per output, with b"" for no_update. The toggles, matched
+    with ALL, are decoded into a list; the others go out as JSON fragments."""
+    def answer():
+        new_search, values, toggle_values, new_selection, new_view = sync(
+            data, from_url, search, controls, toggles, toggle_ids, selection, view)
+        return tuple(_packed(v) for v in (new_search, *values, toggle_values, new_selection, new_view))
+
+    key = ("address", key_of(from_url, search, controls, toggles, toggle_ids, selection, view))
+    *singles, toggled, chosen, shown = kept(data, key, answer, ADDRESS)
+    out = [no_update if b == b"" else orjson.Fragment(b) for b in (*singles, chosen, shown)]
+    toggled = [no_update] * len(toggle_ids) if toggled == b"" else orjson.loads(toggled)
+    return (*out[:-2], toggled, *out[-2:])
+
+
+def _packed(value) -> bytes:
+    """An output's JSON, or b"" for no_update (or for a list of them: the toggles when the URL did not change)."""
+    if value is no_update or (isinstance(value, list) and value and all(v is no_update for v in value)):
+        return b""
+    return as_json(value)
+
+
 def register(app, data: AppData) -> None:
 
     @app.callback(
@@ -51,8 +77,4 @@ def register(app, data: AppData) -> None:
     def url_state(search, *args):
         controls, (toggles, selection, toggle_ids, view) = list(args[:len(CONTROLS)]), args[len(CONTROLS):]
         from_url = ctx.triggered_id in (None, ids.URL)
-        key = key_of(from_url, search, controls, toggles, toggle_ids, selection, view)
-        new_search, values, toggle_values, new_selection, new_view = kept(
-            data, key, lambda: sync(data, from_url, search, controls, toggles, toggle_ids, selection, view),
-            "answers")
-        return (new_search, *values, toggle_values, new_selection, new_view)
+        return synced(data, from_url, search, controls, toggles, toggle_ids, selection, view)

@@ -29,7 +29,7 @@ def dash_options() -> dict:
 def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
     """Add the embed and presenter apps to the dashboard's server, and the headers and redirects."""
     server, prefix = main.server, main.config.routes_pathname_prefix
-    delivery.install(server)
+    delivery.install(server, data.cache)
     embeds = Dash(__name__, server=server, url_base_pathname=prefix + EMBED_PATH, title="Crashboard chart",
                   **dash_options())
     embeds.layout = embed.page()

@@ -23,11 +23,13 @@ standard library's, so the new master dies on import.
   gc.freeze(): the loaded data and the drawn views move to a generation the garbage collector never walks, so
   its passes in a worker do not write to (and so copy) the pages the worker shares with the master.
 - max_requests with jitter: a worker is replaced after about 50,000 requests, staggered so the workers do not
-  restart together. Memory is bounded by design (the drawn-view memo holds at most 512 views), so this is not
-  a leak workaround; it re-forks the worker from the preloaded master, which gives back copy-on-write pages the
-  worker has dirtied and caps the damage of a leak in a library, at the cost of one cold memo per 50,000
-  requests. The restart is graceful (requests in flight finish; the soak test's SIGHUP, the same restart, drops
-  none), and the replacement serves the same snapshot. `--max-requests 0` turns it off, e.g. to measure growth.
+  restart together. Memory is bounded by design (the answer cache, callbacks/cache.py, holds at most
+  CRASHBOARD_CACHE_MB, 64 MiB by default, beside the views pinned at start), so this is not a leak workaround;
+  it re-forks the worker from the preloaded master, which gives back copy-on-write pages the worker has dirtied
+  and caps the damage of a leak in a library, at the cost of a cache that starts again from the pinned views
+  once per 50,000 requests. The restart is graceful (requests in flight finish; the soak test's SIGHUP, the
+  same restart, drops none), and the replacement serves the same snapshot. `--max-requests 0` turns it off,
+  e.g. to measure growth.
 - timeout: a gthread worker's heartbeat comes from its main loop, not from requests, so this only catches a
   worker that is stuck; 30 s is far above any request (a cold draw takes under a second).
 - graceful_timeout: on restart or stop, requests in flight get 10 s to finish.

@@ -15,7 +15,7 @@ from data import refs
 from data.columns import C
 
 from charts.kit.figures import add_shapes
-from charts.kit.hover import conflict_lines
+from charts.kit.hover import TEXTS, conflict_lines
 from i18n import has, localized, t
 from charts.kit.palette import theme
 from charts.kit.provenance import date_text, outlet_label, safe as escape, shorten, source_label, wrap
@@ -146,51 +146,37 @@ def add_event_markers(fig: go.Figure, events: pd.DataFrame, frames: dict, state,
 
 def event_conflicts(frames: dict, row) -> str:
     """The conflicts this event is a claim in, as references from its episode (data.refs)."""
-    return _conflict_index(frames["conflict_claims"]).get((str(row[C.EPISODE]), str(row[C.ID])), "")
+    texts = frames.get(TEXTS)
+    index = texts.conflicts_in(frames) if texts is not None else None
+    if index is None:  # bare frames: no per-dataset index to read
+        index = conflict_index(frames["conflict_claims"])
+    return index.get((str(row[C.EPISODE]), str(row[C.ID])), "")
 
 
-_INDEX: dict[int, tuple] = {}
-
-
-def _conflict_index(claims: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """(episode, event id) -> its conflicts' ids, once per dataset: a scan of the claims per event made the
-    timeline's slowest part."""
-    hit = _INDEX.get(id(claims))
-    if hit is None or hit[0] is not claims:
-        if len(_INDEX) > 8:
-            _INDEX.clear()
-        index: dict[tuple[str, str], dict] = {}
-        events = claims[claims[C.TABLE] == "events"]
-        for episode, rid, home, cid in zip(events[C.CLAIM_EPISODE].astype(str), events[C.CLAIM_ID].astype(str),
-                                           events[C.EPISODE].astype(str), events[C.CONFLICT_ID].astype(str)):
-            index.setdefault((episode, rid), {})[refs.write((home, cid), episode)] = None
-        hit = (claims, {key: ",".join(ids) for key, ids in index.items()})
-        _INDEX[id(claims)] = hit
-    return hit[1]
-
-
-_TABLES: dict[tuple[int, str], tuple] = {}
+def conflict_index(claims: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(episode, event id) -> its conflicts, as references from the event's episode (data.refs). Built once per
+    dataset by charts/kit/texts.py: a scan of the claims per event made the timeline's slowest part."""
+    index: dict[tuple[str, str], dict] = {}
+    events = claims[claims[C.TABLE] == "events"]
+    for episode, rid, home, cid in zip(events[C.CLAIM_EPISODE].astype(str), events[C.CLAIM_ID].astype(str),
+                                       events[C.EPISODE].astype(str), events[C.CONFLICT_ID].astype(str)):
+        index.setdefault((episode, rid), {})[refs.write((home, cid), episode)] = None
+    return {key: ",".join(ids) for key, ids in index.items()}
 
 
 def event_hover(row, frames: dict, lang: str = "en") -> str:
     """The hover text of an event of the loaded dataset, built once per dataset and language like the records'
     (conflict lookups make it the slow part of the timeline); a row of another table is built afresh."""
-    text = event_table(frames, lang).get((str(row.get(C.EPISODE, "")), str(row.get(C.ID, ""))))
+    texts = frames.get(TEXTS)
+    table = texts.events_in(frames, lang) if texts is not None else None
+    text = table.get((str(row.get(C.EPISODE, "")), str(row.get(C.ID, "")))) if table is not None else None
     return text if text is not None else build_event_hover(row, frames, lang)
 
 
-def event_table(frames: dict, lang: str) -> dict:
-    """(episode, event id) -> hover text of every event of the dataset, in one language."""
-    events = frames["events"]
-    key = (id(events), lang)
-    hit = _TABLES.get(key)
-    if hit is None or hit[0] is not events:
-        if len(_TABLES) > 8:
-            _TABLES.clear()
-        hit = (events, {(str(r[C.EPISODE]), str(r[C.ID])): build_event_hover(r, frames, lang)
-                        for r in events.to_dict("records")})
-        _TABLES[key] = hit
-    return hit[1]
+def event_texts(frames: dict, lang: str) -> dict[tuple[str, str], str]:
+    """(episode, event id) -> hover text of every event of the frames, in one language (charts/kit/texts.py)."""
+    return {(str(r[C.EPISODE]), str(r[C.ID])): build_event_hover(r, frames, lang)
+            for r in frames["events"].to_dict("records")}
 
 
 def build_event_hover(row, frames: dict, lang: str = "en") -> str:

@@ -20,6 +20,7 @@ from charts.kit.provenance import (date_text, label, number, outlet_label, safe,
                          window_text, wrap)
 
 escape = safe  # Plotly shows &quot; as written, so quotes stay unescaped
+TEXTS = "hover_texts"  # frames key of a dataset's precomputed hover texts (charts/kit/texts.py), when it has them
 
 
 def _lookup(frames: dict, episode: str, record_id: str):
@@ -76,7 +77,8 @@ def hover(row, frames: dict, lang: str = "en", what: str = "") -> str:
     """The full hover text of one figure (a row of any table frame), safe for Plotly's HTML subset.
     Records of the loaded dataset come from the precomputed table; `what` is added to the first line."""
     key = (str(row.get(C.EPISODE, "")), str(row.get(C.ID, "")))
-    text = _table(frames, lang).get(key) if "records" in frames else None
+    table = _table(frames, lang)
+    text = table.get(key) if table is not None else None
     if text is None:
         return build(row, frames, lang, what)
     if what:
@@ -107,36 +109,23 @@ def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
     return "<br>".join(lines)
 
 
-_CACHE: dict[int, tuple] = {}
+def record_texts(frames: dict, lang: str) -> dict[tuple[str, str], str]:
+    """(episode, record id) -> hover text of every record of the frames, in one language (hovers are pure
+    functions of the record and the frames, and building them is the slow part of drawing a chart). Built once
+    per dataset by charts/kit/texts.py."""
+    return {(str(r[C.EPISODE]), str(r[C.ID])): build(r, frames, lang)
+            for r in frames["records"].reset_index(drop=True).to_dict("records")}
 
 
-def _table(frames: dict, lang: str) -> dict:
-    """Every record's hover text, built once per loaded dataset and language (hovers are pure functions of
-    the record and the frames, and building them is the slow part of drawing a chart)."""
-    records = frames["records"]
-    key = id(records)
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] is not records:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        hit = (records, {})
-        _CACHE[key] = hit
-    table = hit[1].get(lang)
-    if table is None:
-        table = {(str(r[C.EPISODE]), str(r[C.ID])): build(r, frames, lang)
-                 for r in records.reset_index(drop=True).to_dict("records")}
-        hit[1][lang] = table
-    return table
-
-
-def warm(frames: dict, lang: str) -> None:
-    """Build the hover table of a dataset ahead of the first chart."""
-    _table(frames, lang)
+def _table(frames: dict, lang: str) -> dict | None:
+    """The precomputed hover texts of the frames' records (charts/kit/texts.py), or None for bare frames."""
+    texts = frames.get(TEXTS)
+    return texts.records_in(frames, lang) if texts is not None else None
 
 
 def hovers(df: pd.DataFrame, frames: dict, lang: str = "en") -> list[str]:
     """The hover text of each row of a table frame, from the precomputed table."""
-    table = _table(frames, lang)
+    table = _table(frames, lang) or {}
     out = []
     for ep, rid, row in zip(df[C.EPISODE].astype(str), df[C.ID].astype(str), range(len(df))):
         text = table.get((ep, rid))

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from dash import no_update
 
-from callbacks import cross_filter, data_view, details, language, memo, render, url_state
+from callbacks import cross_filter, data_view, details, language, render, url_state
+from callbacks.cache import MIB, VIEW, AnswerCache, Budget
 from callbacks.context import AppData
 from dashboard import card as panel
 from charts.registry import NAMES, CHARTS
@@ -149,14 +150,13 @@ def test_cb014_csv_dates_keep_their_precision(data):
     assert csv.loc["btc-low", C.DATE] == "2026-02-06"
 
 
-def test_cb015_drawn_views_are_kept_and_bounded(dataset, monkeypatch):
-    fresh = AppData.of(dataset)
-    monkeypatch.setattr(memo, "CACHE_SIZE", 3)
+def test_cb015_drawn_views_are_kept_and_bounded(dataset):
+    fresh = AppData.of(dataset, AnswerCache({VIEW: Budget(3, MIB)}))
     first = render.drawn_json(CHARTS["drawdowns"], fresh, {"episode": "both"})
     assert render.drawn_json(CHARTS["drawdowns"], fresh, {"episode": "both"})[0] is first[0]  # kept
     for window in ("3d", "5d", "ytd", "from_peak"):
         render.drawn_json(CHARTS["drawdowns"], fresh, {"episode": "feb-2026-crash", "window": window})
-    assert len(fresh.drawn) == 3
+    assert len(fresh.cache.keys(VIEW)) == 3
     again = render.drawn_json(CHARTS["drawdowns"], fresh, {"episode": "both"})  # evicted, drawn again, the same
     assert again[0] is not first[0] and again == first
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import orjson
 import pytest
+from dash import no_update
 
 import app
-from callbacks import details, memo
+from callbacks import details, language, memo, share, url_state
+from callbacks.cache import MIB, VIEW, AnswerCache, Budget
 from callbacks.context import AppData
+from charts.registry import NAMES
 
 
 @pytest.fixture
@@ -27,11 +30,11 @@ def test_mm001_an_answer_is_computed_once_and_sent_as_its_json(data):
     assert orjson.loads(orjson.dumps(list(again))) == [{"a": [1, 2]}, "text"] == orjson.loads(orjson.dumps(list(first)))
 
 
-def test_mm002_the_cache_is_bounded_first_in_first_out(data, monkeypatch):
-    monkeypatch.setattr(memo, "CACHE_SIZE", 2)
+def test_mm002_the_cache_is_bounded_first_in_first_out(dataset):
+    data = AppData.of(dataset, AnswerCache({VIEW: Budget(2, MIB)}))
     for key in ("a", "b", "c"):
-        memo.kept(data, key, lambda key=key: key.upper())
-    assert list(data.drawn) == ["b", "c"]
+        memo.kept(data, key, lambda key=key: key.upper().encode())
+    assert data.cache.keys(VIEW) == ["b", "c"]
 
 
 def test_mm003_a_kept_callback_answers_as_the_plain_function_does(dataset):
@@ -58,3 +61,47 @@ def test_mm004_any_callback_input_makes_a_key(values):
     key = memo.key_of(*values)
     assert isinstance(key, bytes) and key == memo.key_of(*values)
     assert memo.key_of({"a": 1, "b": 2}) == memo.key_of({"b": 2, "a": 1})
+
+
+def _wire(outputs) -> list:
+    """What Dash sends for a callback's outputs: their JSON, with no_update left out as Dash leaves it."""
+    def one(value):
+        if value is no_update:
+            return "<no_update>"
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        return orjson.loads(orjson.dumps(value)) if isinstance(value, orjson.Fragment) else orjson.loads(
+            memo.as_json(value))
+    return [one(v) for v in outputs]
+
+
+TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
+
+
+@pytest.mark.parametrize("from_url, search, controls, toggles, selection, view", [
+    (True, "?episode=both&asset=btc&data=flows&lang=zh", [None] * 6, [[]] * len(NAMES), None, None),
+    (True, "", [None] * 6, [[]] * len(NAMES), {"id": "btc"}, {"episode": "feb-2026-crash"}),
+    (False, "?episode=both", ["feb-2026-crash", ["crypto"], "3d", "context", "en", "dark"], [[]] * len(NAMES),
+     None, None),
+])
+def test_mm005_kept_address_answers_are_the_plain_functions_answers(data, from_url, search, controls, toggles,
+                                                                    selection, view):
+    new_search, values, toggle_values, new_selection, new_view = url_state.sync(
+        data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view)
+    plain = _wire((new_search, *values, toggle_values, new_selection, new_view))
+    for _ in range(2):  # computed, then kept
+        assert _wire(url_state.synced(data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view)) == plain
+
+
+def test_mm006_kept_share_boxes_and_words_are_the_plain_functions_answers(data):
+    names, styles = list(NAMES) + ["no-such"], [{"height": "450px"}] * (len(NAMES) + 1)
+    out = share.boxes(data, "?lang=zh", "http://host/x", names, styles)
+    for _ in range(2):
+        assert _wire(share.sent_boxes(data, "?lang=zh", "http://host/x", names, styles)) == [
+            out["link"], out["iframe"], out["script"]]
+    keys = ("ctl.episode", "no.such.key", "ctl.window")
+    said = language.words(data, "zh", list(keys))
+    plain = _wire((said["texts"], said["episodes"], said["classes"], said["tabs"], said["themes"], said["clear"],
+                   [said["show"]] * 3, [said["download"]] * 3, said["lang"]))
+    for _ in range(2):
+        assert _wire(language.sent_words(data, "zh", keys, 3)) == plain

@@ -9,10 +9,12 @@ from pathlib import Path
 import brotli
 import orjson
 import pytest
+from flask import request
 from plotly.offline import get_plotlyjs_version
 
 import app
 from callbacks import render
+from callbacks.cache import BODY, FILE, MIB, AnswerCache, Budget
 from callbacks.context import AppData
 from charts.registry import CHARTS
 from core.state import BOTH, LANGS
@@ -102,27 +104,27 @@ def test_dl007_long_lived(path, args, max_age, expected):
     assert delivery.long_lived(path, args, max_age) is expected
 
 
-def test_dl008_compressed_bodies_are_kept_for_files_and_callback_answers(monkeypatch):
-    class Req:
-        def __init__(self, method, path, body=b""):
-            self.method, self.path, self.body = method, path, body
+def _key(server, method: str, path: str, body: bytes = b"") -> str:
+    """body_key of a request as the server routes it."""
+    with server.test_request_context(path, method=method, data=body, content_type="application/json"):
+        return delivery.body_key(request)
 
-        def get_data(self):
-            return self.body
 
+def test_dl008_compressed_bodies_are_kept_for_files_and_callback_answers(client, index):
+    server = client.application
+    suite = next(s for s in re.findall(r'<script src="([^"]+)"', index) if "_dash-component-suites" in s)
     cb = "/_dash-update-component"
-    requests = [Req("GET", "/assets/vendor/plotly-basic-4.1.1.min.js"), Req("GET", "/_dash-component-suites/dash/x.js"),
-                Req("POST", cb, b'{"a":1}'), Req("POST", cb, b'{"a":2}'), Req("POST", "/embed" + cb, b'{"a":1}'),
-                Req("GET", "/_dash-layout"), Req("GET", "/")]
-    keys = [f"br;{delivery.body_key(r)}" for r in requests]
+    requests = [("GET", f"/assets/vendor/{_bundle().name}"), ("GET", suite.split("?")[0]),
+                ("POST", cb, b'{"a":1}'), ("POST", cb, b'{"a":2}'), ("POST", "/embed" + cb, b'{"a":1}'),
+                ("GET", "/_dash-layout"), ("GET", "/")]
+    keys = [f"br;{_key(server, *r)}" for r in requests]
     assert len(set(keys[:5])) == 5  # a callback's key follows its path and its body
-    assert delivery.body_key(Req("POST", cb, b'{"a":1}')) == delivery.body_key(requests[2])
-    cache = delivery.BodyCache()
+    assert _key(server, "POST", cb, b'{"a":1}') == _key(server, *requests[2])
+    cache = delivery.BodyCache(AnswerCache())
     for i, key in enumerate(keys):
         cache.set(key, bytes([i]))
     assert [cache.get(k) for k in keys] == [bytes([i]) for i in range(5)] + [None, None]
-    monkeypatch.setattr(delivery, "ANSWERS", 2)
-    cache = delivery.BodyCache()
+    cache = delivery.BodyCache(AnswerCache({BODY: Budget(2, MIB)}))
     for key in keys[:5]:
         cache.set(key, b"x")
     assert [cache.get(k) for k in keys[:5]] == [b"x", b"x", None, b"x", b"x"]  # files stay; answers: the last 2
@@ -143,3 +145,66 @@ def test_dl009_a_repeated_callback_gets_the_same_compressed_answer(client):
         assert answers[0].get_data() == answers[1].get_data()
     assert answers[0].headers["Content-Encoding"] == "br"
     assert orjson.loads(brotli.decompress(answers[0].get_data()))["response"]["sources"]["children"]
+
+
+@pytest.fixture(scope="module")
+def served():
+    """A test client of a fresh app, and the one cache its callbacks and compressed bodies are kept in."""
+    made = []
+    with pytest.MonkeyPatch.context() as patch:
+        real = AnswerCache.from_env
+        patch.setattr(AnswerCache, "from_env", classmethod(lambda cls, *args: made.append(real(*args)) or made[-1]))
+        dash_app = app.create_app()
+    (cache,) = made
+    return dash_app.server.test_client(), cache
+
+
+def _scripts(client) -> list[str]:
+    return re.findall(r'<script src="([^"?]+)', client.get("/").get_data(as_text=True))
+
+
+def test_dl010_a_static_file_is_kept_once_whatever_fingerprint_its_url_carries(served):
+    """Dash serves a bundle for any fingerprint string: 10,000 made-up ones add no entry."""
+    client, cache = served
+    url = next(u for u in _scripts(client) if "prop-types" in u)
+    fingerprint = re.search(r"\.(v[\w-]+m[0-9a-f]+)\.", url).group(1)
+    whole = client.get(url, headers={"Accept-Encoding": "identity"}).get_data()
+    client.get(url, headers={"Accept-Encoding": "br"})
+    files = cache.keys(FILE)
+    for i in range(10_000):
+        made_up = url.replace(fingerprint, f"v{i}_{i % 7}m{i * 7919:x}")
+        answer = client.get(("/embed" if i % 2 else "") + made_up, headers={"Accept-Encoding": "br"})
+        assert answer.status_code == 200
+    assert brotli.decompress(answer.get_data()) == whole
+    assert cache.keys(FILE) == files and sum("prop-types" in k for k in files) == 1
+
+
+def test_dl011_an_asset_is_one_entry_under_every_page(served):
+    client, cache = served
+    before = len(cache.keys(FILE))
+    for prefix in ("/", "/embed/", "/present/"):
+        for stamp in ("1", "2"):
+            answer = client.get(f"{prefix}assets/crashboard.js?m={stamp}", headers={"Accept-Encoding": "gzip"})
+            assert answer.status_code == 200 and answer.headers["Content-Encoding"] == "gzip"
+    assert len(cache.keys(FILE)) == before + 1
+    assert [k for k in cache.keys(FILE) if k.endswith("crashboard.js")] == [
+        f"gzip;file:{(VENDOR.parent / 'crashboard.js').resolve()}"]
+
+
+@pytest.mark.parametrize("url, status", [("/assets/no-such-file.js", 404), ("/elsewhere/assets/crashboard.js", 200),
+                                         ("/_dash-component-suites/dash/no-such.v1m1.js", 500)])
+def test_dl012_a_path_that_serves_no_known_file_is_not_kept(served, url, status):
+    client, cache = served
+    before = {kind: cache.keys(kind) for kind in (FILE, BODY)}
+    assert client.get(url, headers={"Accept-Encoding": "br"}).status_code == status
+    assert {kind: cache.keys(kind) for kind in (FILE, BODY)} == before
+    assert _key(client.application, "GET", url) == ""
+
+
+def test_dl013_part_of_a_file_is_not_kept_as_the_file(served):
+    client, cache = served
+    url = f"/assets/vendor/{_bundle().name}"
+    part = client.get(url, headers={"Accept-Encoding": "br", "Range": "bytes=0-999"})
+    assert part.status_code == 206 and cache.keys(FILE) == [k for k in cache.keys(FILE) if _bundle().name not in k]
+    whole = client.get(url, headers={"Accept-Encoding": "br"})
+    assert brotli.decompress(whole.get_data()) == _bundle().read_bytes()
