@@ -1,0 +1,71 @@
+"""The curated facts, drawn through the charts: what the shipped data (data/episodes/*.yaml) says about the two
+crashes, as a reader sees it on screen.
+
+The chart tests (tests/unit/charts/) draw the fixture of tests/fixtures/, so they survive edits to the data; this
+module checks the data itself, and only what is essential and stable about it: the headline figures as the seeds
+state them, and the disagreements between seeds the dashboard exists to show. It leaves out what the coming data
+audit may change: derived records that only expose a contradiction (silver's span, bitcoin's fall from its peak,
+the Dow's implied fall), the duplicated ETF flows, how dates were worked out. Records are found by what they are
+(asset, window, source), not by their ids.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from charts import drawdowns
+from core.state import State
+from data.columns import C
+
+from .. import figure_points as fp
+
+FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
+
+
+def where(df: pd.DataFrame, episode: str | None = None, **equal) -> pd.DataFrame:
+    """The rows of `df` (of `episode`) whose columns equal the given values."""
+    keep = pd.Series(True, index=df.index)
+    if episode is not None:
+        keep &= df[C.EPISODE].astype(str) == episode
+    for column, value in equal.items():
+        keep &= df[column] == value
+    return df[keep]
+
+
+def one(df: pd.DataFrame, episode: str | None = None, **equal) -> pd.Series:
+    found = where(df, episode, **equal)
+    assert len(found) == 1, f"{len(found)} rows where {equal}"
+    return found.iloc[0]
+
+
+# --- drawdowns ---
+
+def test_bitcoin_fell_12_81_pct_intraday_on_6_february_per_coinglass(frames):
+    row = one(frames["moves"], FEB, asset="btc", metric="change", window="intraday")
+    assert (row[C.VALUE], row[C.UNIT], row[C.DATE]) == (-12.81, "pct", pd.Timestamp("2026-02-06"))
+    tr, i = fp.bar(drawdowns.figure(frames, State(episode=FEB)), row[C.ID])
+    assert tr.x[i] == pytest.approx(-12.81) and tr.text[i].startswith("−12.81%")
+    assert "Source: 002" in tr.hovertext[i] and "via CoinGlass" in tr.hovertext[i]
+    assert "比特币日内暴跌12.81%" in tr.hovertext[i]
+
+
+def test_ether_fell_13_1_to_23_pct_drawn_as_a_floating_bar(frames):
+    row = one(frames["moves"], FEB, asset="eth", metric="change", window="intraday")
+    tr, i = fp.bar(drawdowns.figure(frames, State(episode=FEB)), row[C.ID])
+    assert (tr.base[i], tr.base[i] + tr.x[i]) == pytest.approx((-13.1, -23))
+
+
+def test_000_and_001_date_the_dows_1_76_pct_fall_on_different_days(frames):
+    dow = where(frames["moves"], JAN, asset="djia", metric="change", window="1d", value=-1.76)
+    assert sorted(s[:3] for s in dow[C.SOURCE]) == ["000", "001"] and dow[C.DATE].nunique() == 2
+    fig = drawdowns.figure(frames, State(episode=JAN))
+    for rid in dow[C.ID]:
+        tr, i = fp.bar(fig, rid)
+        assert tr.text[i].endswith("⚠") and tr.y[i].startswith("Dow Jones Industrial Average · 00")
+        assert "20 Jan 2026" in tr.hovertext[i] and "21 Jan 2026" in tr.hovertext[i]  # both claims listed
+
+
+def test_both_episodes_share_the_us_indices_and_bitcoin(frames):
+    rows = drawdowns.rows(frames, State(episode="both"))
+    for episode in (JAN, FEB):
+        assert {"djia", "spx", "ixic", "btc"} <= set(rows.loc[rows[C.EPISODE] == episode, C.ENTITY])
