@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns
+from charts import drawdowns, path
 from core.state import State
 from data.columns import C
 
@@ -69,3 +69,16 @@ def test_both_episodes_share_the_us_indices_and_bitcoin(frames):
     rows = drawdowns.rows(frames, State(episode="both"))
     for episode in (JAN, FEB):
         assert {"djia", "spx", "ixic", "btc"} <= set(rows.loc[rows[C.EPISODE] == episode, C.ENTITY])
+
+
+# --- path ---
+
+def test_bitcoins_path_runs_from_the_october_peak_to_the_6_february_low(frames):
+    assert path.asset(frames, State()) == "btc"
+    rows = path.rows(frames, State())
+    peak = one(rows, metric="peak")
+    assert (peak[C.VALUE], peak[C.DATE], peak[C.DATE_PRECISION]) == (126223, pd.Timestamp("2025-10-01"), "month")
+    lows = where(rows, metric="low", date=pd.Timestamp("2026-02-06"), bound="exact")
+    assert list(lows[C.VALUE]) == [62841.9]
+    text = path.summary(frames, State())
+    assert "$126,223 (Oct 2025)" in text and "$62,841.9 (6 Feb 2026)" in text
