@@ -13,9 +13,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, path
+from charts import drawdowns, liquidations, path
 from core.state import State
 from data.columns import C
+from i18n import t
 
 from .. import figure_points as fp
 
@@ -82,3 +83,33 @@ def test_bitcoins_path_runs_from_the_october_peak_to_the_6_february_low(frames):
     assert list(lows[C.VALUE]) == [62841.9]
     text = path.summary(frames, State())
     assert "$126,223 (Oct 2025)" in text and "$62,841.9 (6 Feb 2026)" in text
+
+
+# --- liquidations ---
+
+def test_2_069_bn_of_crypto_positions_were_liquidated_on_6_february(frames):
+    liq = frames["liquidations"]
+    total = one(liq, FEB, dimension="total", metric="amount", unit="usd_bn")
+    assert total[C.VALUE] == 2.069 and "20.69亿美元" in total[C.QUOTE] and total[C.OUTLET] == "coinglass"
+    tiles = " ".join(str(tile.to_plotly_json()["props"].get("title")) for tile in
+                     liquidations.extra(frames, State(episode=FEB)))
+    assert "20.69亿美元" in tiles
+    text = liquidations.summary(frames, State(episode=FEB))
+    assert "All liquidations $2.069 bn" in text and "over 430,000 people" in text and "over 90%" in text
+    assert "the short share is not given" in text
+
+
+def test_binance_had_the_most_0_82_bn_or_39_6_pct(frames):
+    liq = frames["liquidations"]
+    amount = one(liq, FEB, dimension="exchange", exchange="binance", metric="amount")
+    share = one(liq, FEB, dimension="exchange", exchange="binance", metric="share")
+    assert (amount[C.VALUE], share[C.VALUE]) == (0.82, 39.6)
+    assert "Binance $0.82 bn, 39.6% of total (the most)" in liquidations.summary(frames, State(episode=FEB))
+
+
+def test_liquidations_peaked_14_00_to_16_00_utc_and_only_february_has_them(frames):
+    peak = one(frames["liquidations"], FEB, dimension="peak")
+    assert (peak[C.LOW], peak[C.HIGH]) == (14, 16)
+    assert set(frames["liquidations"][C.EPISODE].astype(str)) == {FEB}
+    fig = liquidations.figure(frames, State(episode=JAN))
+    assert not fig.data and fig.layout.annotations[0].text == t("empty.none", "en")
