@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, liquidations, path
+from charts import drawdowns, flows, liquidations, path
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -113,3 +113,27 @@ def test_liquidations_peaked_14_00_to_16_00_utc_and_only_february_has_them(frame
     assert set(frames["liquidations"][C.EPISODE].astype(str)) == {FEB}
     fig = liquidations.figure(frames, State(episode=JAN))
     assert not fig.data and fig.layout.annotations[0].text == t("empty.none", "en")
+
+
+# --- flows ---
+
+def test_bitcoin_etfs_lost_over_2_9_bn_since_16_january_which_zerocaps_inflows_dispute(frames):
+    btc = where(frames["flows"], FEB, fund="us_btc_spot_etfs")
+    cumulative = one(btc, metric="cumulative_net_flow")
+    average = one(btc, metric="avg_daily_net_flow")
+    assert (cumulative[C.VALUE], cumulative[C.BOUND], average[C.VALUE] * 1000) == (-2.9, "over", pytest.approx(-243))
+    fig = flows.figure(frames, State(episode=FEB))
+    tr, i = fp.bar(fig, average[C.ID])
+    assert tr.text[i].startswith("▼ out") and tr.text[i].endswith("⚠") and "ZeroCap" in tr.hovertext[i]
+    assert fp.bar(fig, cumulative[C.ID])[0].text[fp.bar(fig, cumulative[C.ID])[1]] == "▼ out over −$2.9 bn"
+
+
+def test_the_46_000_bitcoin_figure_is_a_tile_and_gold_etfs_took_in_18_7_bn_in_january(frames):
+    in_btc = one(frames["flows"], FEB, unit="btc")
+    assert (in_btc[C.VALUE], in_btc[C.OUTLET]) == (46000, "cryptoquant")
+    (tile,) = flows.extra(frames, State(episode=FEB))
+    assert tile.to_plotly_json()["props"]["data-record"] == in_btc[C.ID]
+    gold = one(frames["flows"], FEB, fund="gold_etfs")
+    assert (gold[C.VALUE], gold[C.UNIT], gold[C.DATE_PRECISION]) == (18.7, "usd_bn", "month")
+    tr, i = fp.bar(flows.figure(frames, State(episode=FEB)), gold[C.ID])
+    assert tr.text[i] == "▲ in $18.7 bn" and tr.y[i] == "Gold ETFs worldwide · Jan 2026"
