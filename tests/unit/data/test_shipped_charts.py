@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, flows, liquidations, path
+from charts import drawdowns, flows, liquidations, path, timeline
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -137,3 +137,32 @@ def test_the_46_000_bitcoin_figure_is_a_tile_and_gold_etfs_took_in_18_7_bn_in_ja
     assert (gold[C.VALUE], gold[C.UNIT], gold[C.DATE_PRECISION]) == (18.7, "usd_bn", "month")
     tr, i = fp.bar(flows.figure(frames, State(episode=FEB)), gold[C.ID])
     assert tr.text[i] == "▲ in $18.7 bn" and tr.y[i] == "Gold ETFs worldwide · Jan 2026"
+
+
+# --- timeline ---
+
+def _event_marks(fig) -> dict:
+    """event id -> (trace, point index) of its first point on the timeline."""
+    out = {}
+    for tr in fig.data:
+        for k, (c, x) in enumerate(zip(tr.customdata, tr.x, strict=True)):
+            if x is not None:
+                out.setdefault(c[2], (tr, k))
+    return out
+
+
+def test_the_seeds_disagree_about_when_akademikerpension_announced_its_sale(frames):
+    events = frames["events"]
+    sale = events[(events[C.EPISODE] == JAN) & events[C.TITLE_EN].str.contains("AkademikerPension")]
+    assert sale[C.SOURCE].nunique() >= 2 and sale[C.DATE].nunique() >= 2
+    marks = _event_marks(timeline.figure(frames, State(episode=JAN)))
+    for rid in sale[C.ID]:
+        tr, k = marks[rid]
+        assert "⚠" in ("".join(tr.text) if "lines" in tr.mode else tr.text[k]), rid
+        assert "Sources disagree" in tr.hovertext[k]
+
+
+def test_the_us_iran_talks_friday_was_a_saturday(frames):
+    talks = one(frames["events"], FEB, date=pd.Timestamp("2026-02-07"), weekday="fri")
+    tr, k = _event_marks(timeline.figure(frames, State(episode=FEB)))[talks[C.ID]]
+    assert tr.text[k] == "⚠" and "the calendar says Saturday" in tr.hovertext[k].replace("<br>", " ")
