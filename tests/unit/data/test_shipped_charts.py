@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, flows, liquidations, path, timeline
+from charts import drawdowns, flows, liquidations, path, rates, timeline
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -166,3 +166,12 @@ def test_the_us_iran_talks_friday_was_a_saturday(frames):
     talks = one(frames["events"], FEB, date=pd.Timestamp("2026-02-07"), weekday="fri")
     tr, k = _event_marks(timeline.figure(frames, State(episode=FEB)))[talks[C.ID]]
     assert tr.text[k] == "⚠" and "the calendar says Saturday" in tr.hovertext[k].replace("<br>", " ")
+
+
+# --- rates ---
+
+def test_the_report_gives_the_2_year_yield_as_4_35_and_3_46_pct_both_flagged(frames):
+    levels = where(frames["rates"], FEB, asset="ust_2y", metric="level")
+    assert sorted(levels[C.VALUE]) == [3.46, 4.35] and (levels[C.CONFLICT_IDS] != "").all()
+    text = rates.summary(frames, State(episode=FEB))
+    assert "US 2-year Treasury yield 4.35% ⚠" in text and "US 2-year Treasury yield 3.46% ⚠" in text
