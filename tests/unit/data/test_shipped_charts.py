@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, flows, liquidations, path, rates, timeline
+from charts import drawdowns, flows, liquidations, macro, path, rates, timeline
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -175,3 +175,14 @@ def test_the_report_gives_the_2_year_yield_as_4_35_and_3_46_pct_both_flagged(fra
     assert sorted(levels[C.VALUE]) == [3.46, 4.35] and (levels[C.CONFLICT_IDS] != "").all()
     text = rates.summary(frames, State(episode=FEB))
     assert "US 2-year Treasury yield 4.35% ⚠" in text and "US 2-year Treasury yield 3.46% ⚠" in text
+
+
+# --- macro ---
+
+def test_december_job_openings_fell_to_6_542_m_against_two_expectations(frames):
+    jolts = where(frames["macro"], FEB, indicator="jolts_openings")
+    assert one(jolts, measure="actual")[C.VALUE] == 6_542_000
+    expected = where(jolts, measure="expected")
+    assert sorted(expected[C.VALUE]) == [7_000_000, 7_250_000] and (expected[C.CONFLICT_IDS] != "").all()
+    text = macro.summary(frames, State(episode=FEB))
+    assert "actual 6,542,000 jobs vs expected 7,250,000 jobs or 7,000,000 jobs" in text
