@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, flows, liquidations, macro, path, rates, timeline
+from charts import drawdowns, flows, holders, liquidations, macro, path, rates, timeline
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -186,3 +186,21 @@ def test_december_job_openings_fell_to_6_542_m_against_two_expectations(frames):
     assert sorted(expected[C.VALUE]) == [7_000_000, 7_250_000] and (expected[C.CONFLICT_IDS] != "").all()
     text = macro.summary(frames, State(episode=FEB))
     assert "actual 6,542,000 jobs vs expected 7,250,000 jobs or 7,000,000 jobs" in text
+
+
+# --- holders ---
+
+def test_chinas_peak_holdings_were_1_32_tn_per_003_or_nearly_1_3_tn_per_004(frames):
+    peak = where(frames["holdings"], JAN, holder="china", metric="holding", date=pd.Timestamp("2013-01-01"))
+    claims = {s[:3]: (v, b) for s, v, b in zip(peak[C.SOURCE], peak[C.VALUE], peak[C.BOUND], strict=True)}
+    assert claims == {"003": (1320, "exact"), "004": (1300, "nearly")}
+    assert (peak[C.CONFLICT_IDS] != "").all()
+    text = holders.summary(frames, State(episode=JAN))
+    assert "China $1,320 bn" in text and "China nearly $1,300 bn" in text
+
+
+def test_foreign_holders_have_30_9_tn_of_us_securities_the_largest_holding(frames):
+    rows = holders.rows(frames, State(episode=JAN))
+    largest = rows.iloc[0]
+    assert (largest[C.HOLDER], largest[C.VALUE], largest[C.UNIT]) == ("foreign", 30.9, "usd_tn")
+    assert "Largest: Foreign holders $30.9 tn" in holders.summary(frames, State(episode=JAN))
