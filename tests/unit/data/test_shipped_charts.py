@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, flows, holders, liquidations, macro, path, rates, timeline
+from charts import drawdowns, flows, forecasts, holders, liquidations, macro, path, rates, timeline
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -204,3 +204,14 @@ def test_foreign_holders_have_30_9_tn_of_us_securities_the_largest_holding(frame
     largest = rows.iloc[0]
     assert (largest[C.HOLDER], largest[C.VALUE], largest[C.UNIT]) == ("foreign", 30.9, "usd_tn")
     assert "Largest: Foreign holders $30.9 tn" in holders.summary(frames, State(episode=JAN))
+
+
+# --- forecasts ---
+
+def test_jpmorgan_raised_its_gold_target_from_5_400_to_6_300_above_golds_stated_price(frames):
+    jpm = where(frames["forecasts"], FEB, by="jpmorgan", subject="gold", metric="price_target")
+    assert dict(zip(jpm[C.STATUS], jpm[C.VALUE], strict=True)) == {"previous": 5400, "current": 6300}
+    assert one(jpm, status="current")[C.CONFLICT_IDS] != ""  # far above the $2,695 the report gives for gold
+    fig = forecasts.figure(frames, State(episode=FEB))
+    assert (5400, 6300) in {(a.ax, a.x) for a in fig.layout.annotations if a.showarrow}
+    assert "JPMorgan Gold $5,400/oz → $6,300/oz" in forecasts.summary(frames, State(episode=FEB))
