@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import drawdowns, flows, forecasts, holders, liquidations, macro, path, rates, timeline
+from charts import drawdowns, flows, forecasts, holders, liquidations, macro, path, rates, scenarios, timeline
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -215,3 +215,12 @@ def test_jpmorgan_raised_its_gold_target_from_5_400_to_6_300_above_golds_stated_
     fig = forecasts.figure(frames, State(episode=FEB))
     assert (5400, 6300) in {(a.ax, a.x) for a in fig.layout.annotations if a.showarrow}
     assert "JPMorgan Gold $5,400/oz → $6,300/oz" in forecasts.summary(frames, State(episode=FEB))
+
+
+# --- scenarios ---
+
+def test_the_report_gives_four_scenarios_whose_probabilities_add_up_to_100_pct(frames):
+    rows = scenarios.rows(frames, State(episode=FEB))
+    assert len(rows) == 4 and rows[C.VALUE].sum() == 100 and not rows[C.DERIVED].any()
+    (bar,) = scenarios.figure(frames, State(episode=FEB)).data
+    assert list(bar.x) == list(rows[C.VALUE])
