@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from charts import drawdowns, flows, forecasts, holders, liquidations, macro, path, rates, scenarios, timeline
-from core.state import State
+from charts.registry import NAMES, REGISTRY
+from core.state import LANGS, State
 from data.columns import C
 from i18n import t
 
@@ -37,6 +38,19 @@ def one(df: pd.DataFrame, episode: str | None = None, **equal) -> pd.Series:
     found = where(df, episode, **equal)
     assert len(found) == 1, f"{len(found)} rows where {equal}"
     return found.iloc[0]
+
+
+@pytest.mark.parametrize("chart", REGISTRY, ids=NAMES)
+def test_every_chart_draws_every_shipped_view(chart, frames):
+    """Each episode, both together, in every language: rows, a figure of declared trace types, a summary."""
+    drawn = 0
+    for episode in (JAN, FEB, "both"):
+        for lang in LANGS:
+            state = State(episode=episode, lang=lang)
+            fig = chart.figure(frames, state)
+            assert {tr.type for tr in fig.data} <= chart.traces and chart.summary(frames, state)
+            drawn += len(chart.rows(frames, state))
+    assert drawn  # every chart has figures in the shipped data
 
 
 # --- drawdowns ---
