@@ -63,7 +63,7 @@ def test_fix005_conflicts_of_every_kind_one_across_episodes_two_from_the_calenda
     assert set(generated[C.ID]) == {"calendar-btc-etf-feb3-table", "calendar-iran-talks"}
     claims = fixture_frames["conflict_claims"]
     across = claims[claims[C.EPISODE].astype(str) != claims[C.CLAIM_EPISODE].astype(str)]
-    assert list(zip(across[C.CONFLICT_ID], across[C.CLAIM_ID])) == [("etf-direction", "btc-etf-average")]
+    assert list(zip(across[C.CONFLICT_ID], across[C.CLAIM_ID], strict=True)) == [("etf-direction", "btc-etf-average")]
     flows = _by_id(fixture_frames, "flows", FEB)
     assert flows.loc["btc-etf-average", C.CONFLICT_IDS] == f"{JAN}:etf-direction"
     assert flows.loc["btc-etf-feb3-4-table", C.CONFLICT_IDS] == ""  # its weekdays fit the calendar
