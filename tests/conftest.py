@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped data, the seed documents, throwaway data directories, and Chromium options."""
+"""Shared fixtures: the shipped data, the small fixture dataset built in code (tests/fixtures), the seed documents,
+throwaway data directories, and Chromium options."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from data import DEFAULT_DIR, load_dataset
+
+from . import fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(os.environ.get("CRASHBOARD_SEEDS", ROOT.parent / "shared" / "seeds"))
@@ -22,6 +25,19 @@ def dataset():
 def frames(dataset) -> dict:
     """The shipped dataset's frames, for the figure builders."""
     return dataset.frames
+
+
+@pytest.fixture(scope="session")
+def fixture_dataset(tmp_path_factory):
+    """The small dataset of tests/fixtures, written as YAML and read by the real loader: what the chart tests draw,
+    so that editing the curated data cannot break them."""
+    return fixtures.load(tmp_path_factory.mktemp("fixture-data"))
+
+
+@pytest.fixture(scope="session")
+def fixture_frames(fixture_dataset) -> dict:
+    """The fixture dataset's frames, for the figure builders."""
+    return fixture_dataset.frames
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,6 @@
-"""Every chart keeps the contract of charts/contract.py, and the registry is the one list of charts."""
+"""Every chart keeps the contract of charts/contract.py, and the registry is the one list of charts. The builders
+are called on the fixture (tests/fixtures), which has every shape they draw; test_shipped_charts draws the shipped
+data through every chart."""
 from __future__ import annotations
 
 import inspect
@@ -42,17 +44,17 @@ def test_ct002_declaration(chart):
 
 
 @pytest.mark.parametrize("chart", REGISTRY, ids=NAMES)
-def test_ct003_builders_return_what_the_contract_says(chart, frames):
+def test_ct003_builders_return_what_the_contract_says(chart, fixture_frames):
     drawn = set()
-    for state in _views(frames):
-        rows = chart.rows(frames, state)
+    for state in _views(fixture_frames):
+        rows = chart.rows(fixture_frames, state)
         assert isinstance(rows, pd.DataFrame) and {C.EPISODE, C.ID} <= set(rows.columns)
-        fig = chart.figure(frames, state)
+        fig = chart.figure(fixture_frames, state)
         assert isinstance(fig, go.Figure)
         drawn |= {tr.type for tr in fig.data}
-        assert isinstance(chart.summary(frames, state), str) and chart.summary(frames, state)
+        assert isinstance(chart.summary(fixture_frames, state), str) and chart.summary(fixture_frames, state)
         if chart.extra is not None:
-            assert isinstance(chart.extra(frames, state), list)
+            assert isinstance(chart.extra(fixture_frames, state), list)
     assert drawn <= chart.traces, f"{chart.name} draws {drawn - chart.traces} without declaring them"
 
 
@@ -65,12 +67,12 @@ def test_ct004_declared_traces_are_in_the_bundled_plotly_js():
 
 @pytest.mark.parametrize("chart", [c for c in REGISTRY if not c.uses_selection],
                          ids=[c.name for c in REGISTRY if not c.uses_selection])
-def test_ct005_a_chart_that_ignores_the_selection_draws_the_same_with_one(chart, frames):
+def test_ct005_a_chart_that_ignores_the_selection_draws_the_same_with_one(chart, fixture_frames):
     """Only a chart declaring uses_selection is redrawn on a click; the others are highlighted in the browser,
     so their figure must not depend on the selected asset."""
-    state = State(episode=str(frames["episodes"][C.ID].iloc[-1]))
-    entity = str(frames["records"][C.ENTITY].iloc[0])
-    assert chart.figure(frames, state) == chart.figure(frames, state.with_(asset=entity))
+    state = State(episode=str(fixture_frames["episodes"][C.ID].iloc[-1]))
+    entity = str(fixture_frames["records"][C.ENTITY].iloc[0])
+    assert chart.figure(fixture_frames, state) == chart.figure(fixture_frames, state.with_(asset=entity))
 
 
 def test_ct006_a_bad_declaration_is_refused():

@@ -1,5 +1,5 @@
 """The drawdowns builder: one bar per figure of the window, coloured by class, with ranges, bounds,
-derivations and conflicts shown, and provenance in every hover."""
+derivations and conflicts shown, and provenance in every hover. Drawn from the fixture (tests/fixtures/moves.py)."""
 from __future__ import annotations
 
 import pytest
@@ -9,17 +9,22 @@ from charts.kit.figures import DERIVED_PATTERN
 from charts.kit.palette import class_colour
 from core.state import State
 from data.columns import C
+from i18n import t
+from tests.fixtures import FEB, JAN
 
 from .. import figure_points as fp
 
-FEB, JAN = "feb-2026-crash", "jan-2026-sell-america"
+# the February figures of the 1-day window, largest first: silver's derived −60% and its 19–20% range, ether's
+# 13.1–23% range, AMD over 17%, bitcoin 12.81%, gold up to 10%, Nvidia under 3%, the Dow about 1.2%
+FEB_DAY = ["silver-span-derived", "silver-intraday", "eth-intraday", "amd-1d", "btc-intraday", "gold-intraday",
+           "nvda-1d", "djia-1d"]
 
 
-def test_dd001_every_shown_row_is_one_bar_with_its_value(frames):
+def test_dd001_every_shown_row_is_one_bar_with_its_value(fixture_frames):
     state = State(episode=FEB)
-    rows = drawdowns.rows(frames, state).set_index(C.ID)
-    bars = fp.bars(drawdowns.figure(frames, state))
-    assert sorted(rid for *_, rid in bars) == sorted(rows.index)
+    rows = drawdowns.rows(fixture_frames, state).set_index(C.ID)
+    bars = fp.bars(drawdowns.figure(fixture_frames, state))
+    assert sorted(rid for *_, rid in bars) == sorted(rows.index) == sorted(FEB_DAY)
     for tr, i, rid in bars:
         row = rows.loc[rid]
         if row[C.VALUE] == row[C.VALUE]:  # a point: a bar from zero
@@ -27,95 +32,136 @@ def test_dd001_every_shown_row_is_one_bar_with_its_value(frames):
         else:  # a range: a floating bar from one end to the other
             assert tr.base[i] == pytest.approx(row[C.HIGH])
             assert tr.base[i] + tr.x[i] == pytest.approx(row[C.LOW])
+    tr, i = fp.bar(drawdowns.figure(fixture_frames, state), "eth-intraday")  # ether fell 13.1–23%
+    assert (tr.base[i], tr.base[i] + tr.x[i]) == pytest.approx((-13.1, -23))
 
 
-def test_dd002_window_picks_the_rows(frames):
-    day = drawdowns.rows(frames, State(episode=FEB, window="day"))
-    assert set(day[C.WINDOW]) <= {"1d", "intraday", "24h"} and (day[C.UNIT] == "pct").all()
-    peak = drawdowns.rows(frames, State(episode=FEB, window="from_peak"))
+def test_dd002_window_picks_the_rows(fixture_frames):
+    day = drawdowns.rows(fixture_frames, State(episode=FEB, window="day"))
+    assert set(day[C.WINDOW]) == {"1d", "intraday"} and (day[C.UNIT] == "pct").all()
+    jan = drawdowns.rows(fixture_frames, State(episode=JAN, window="day"))  # a 24-hour move counts as a day's
+    assert set(jan[C.ID]) == {"djia-1d-a", "djia-1d-b", "ixic-1d", "btc-24h"}
+    peak = drawdowns.rows(fixture_frames, State(episode=FEB, window="from_peak"))
     assert set(peak[C.ID]) == {"btc-from-peak", "btc-peak-to-low-derived"}
 
 
-def test_dd003_bars_take_their_class_colour(frames):
-    fig = drawdowns.figure(frames, State(episode=FEB))
-    rows = drawdowns.rows(frames, State(episode=FEB)).set_index(C.ID)
+def test_dd003_bars_take_their_class_colour(fixture_frames):
+    fig = drawdowns.figure(fixture_frames, State(episode=FEB))
+    rows = drawdowns.rows(fixture_frames, State(episode=FEB)).set_index(C.ID)
     for tr, _, rid in fp.bars(fig):
         assert tr.marker.color == class_colour(rows.loc[rid, C.ASSET_CLASS])
+    expected = {"btc-intraday": "crypto", "djia-1d": "equity_index", "amd-1d": "equity_stock",
+                "gold-intraday": "precious_metal"}
+    for rid, cls in expected.items():
+        assert fp.bar(fig, rid)[0].marker.color == class_colour(cls)
+    assert len({tr.marker.color for tr in fig.data}) == 4
 
 
-def test_dd004_hover_names_source_outlet_and_quote(frames):
-    fig = drawdowns.figure(frames, State(episode=FEB))
-    btc = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "btc-intraday")
-    text = btc[0].hovertext[btc[1]]
-    row = frames["moves"].set_index(C.ID).loc["btc-intraday"]
-    assert row[C.SOURCE][:3] in text and "CoinGlass" in text and "12.81%" in text
-    assert "比特币日内暴跌12.81%" in text and row[C.QUOTE].replace("**", "")[-20:] in text.replace("<br>", "")
+def test_dd004_hover_names_source_outlet_and_quote(fixture_frames):
+    fig = drawdowns.figure(fixture_frames, State(episode=FEB))
+    tr, i = fp.bar(fig, "btc-intraday")
+    text = tr.hovertext[i]
+    assert "Source: 102 · Fixture research report" in text and "via CoinGlass" in text and "−12.81%" in text
+    assert "“据CoinGlass数据，比特币日内暴跌12.81%”" in text and "intraday · 6 Feb 2026" in text
 
 
-def test_dd005_conflicts_are_outlined_and_flagged(frames):
+def test_dd005_conflicts_are_outlined_and_flagged(fixture_frames):
     state = State(episode=JAN)
-    fig = drawdowns.figure(frames, state)
-    rows = drawdowns.rows(frames, state).set_index(C.ID)
+    fig = drawdowns.figure(fixture_frames, state)
+    rows = drawdowns.rows(fixture_frames, state).set_index(C.ID)
+    flagged = set()
     for tr, i, rid in fp.bars(fig):
         disputed = rows.loc[rid, C.CONFLICT_IDS] != ""
         assert tr.text[i].endswith("⚠") == disputed
         assert (tr.marker.line.width[i] > 0) == disputed
+        flagged |= {rid} if disputed else set()
+    assert flagged == {"djia-1d-a", "djia-1d-b"}  # conflict 'dow-date'
     dow = [tr.hovertext[i] for tr, i, rid in fp.bars(fig) if rid.startswith("djia-1d")]
     assert len(dow) == 2 and all("20 Jan 2026" in h and "21 Jan 2026" in h for h in dow)
 
 
-def test_dd006_derived_bars_are_hatched_and_say_so(frames):
-    fig = drawdowns.figure(frames, State(episode=FEB))
-    rows = drawdowns.rows(frames, State(episode=FEB)).set_index(C.ID)
-    for tr, i, rid in fp.bars(fig):
-        assert (tr.marker.pattern.shape[i] == DERIVED_PATTERN) == bool(rows.loc[rid, C.DERIVED])
-    silver = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "silver-range-span-derived")
-    assert "Derived by Crashboard" in silver[0].hovertext[silver[1]] and "derived" in silver[0].y[silver[1]]
+def test_dd006_derived_bars_are_hatched_and_say_so(fixture_frames):
+    fig = drawdowns.figure(fixture_frames, State(episode=FEB))
+    hatched = {rid for tr, i, rid in fp.bars(fig) if tr.marker.pattern.shape[i] == DERIVED_PATTERN}
+    assert hatched == {"silver-span-derived"}
+    tr, i = fp.bar(fig, "silver-span-derived")
+    assert tr.x[i] == pytest.approx(-60) and tr.y[i] == "Spot silver · derived"
+    hover = tr.hovertext[i]
+    assert "Derived by Crashboard:</i> (low ÷ high − 1) × 100 of silver-range" in hover
+    assert "from 102 · 6 Feb 2026: Spot silver $30/oz to $75/oz" in hover  # its input, with value and source
 
 
-def test_dd007_bounds_keep_the_source_words(frames):
-    fig = drawdowns.figure(frames, State(episode=FEB))
-    amd = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "amd-1d")
-    assert amd[0].text[amd[1]].startswith("over ")
-    dow = next((tr, i) for tr, i, rid in fp.bars(fig) if rid == "djia-1d")
-    assert dow[0].text[dow[1]].startswith("≈ ")
+@pytest.mark.parametrize("episode, rid, words", [
+    (FEB, "btc-intraday", "−12.81%"),
+    (FEB, "djia-1d", "≈ −1.2%"),
+    (FEB, "amd-1d", "over −17%"),
+    (FEB, "nvda-1d", "under −3%"),
+    (FEB, "gold-intraday", "up to −10%"),
+    (JAN, "btc-24h", "nearly −3%"),
+    (FEB, "eth-intraday", "−13.1% to −23%"),
+    (FEB, "silver-intraday", "over −19% to −20%"),
+])
+def test_dd007_bounds_keep_the_source_words(fixture_frames, episode, rid, words):
+    tr, i = fp.bar(drawdowns.figure(fixture_frames, State(episode=episode)), rid)
+    assert tr.text[i] in (words, words + " ⚠")
 
 
-def test_dd008_sorted_by_size(frames):
-    rows = drawdowns.rows(frames, State(episode=FEB))
-    sizes = rows[C.VALUE].abs().fillna(rows[[C.LOW, C.HIGH]].abs().max(axis=1))
-    per_asset = sizes.groupby(rows[C.ENTITY], sort=False).max()
-    assert list(per_asset) == sorted(per_asset, reverse=True)
+def test_dd008_sorted_by_size(fixture_frames):
+    rows = drawdowns.rows(fixture_frames, State(episode=FEB))
+    assert list(rows[C.ID]) == FEB_DAY  # by each asset's largest figure; an asset's figures together, largest first
+    fig = drawdowns.figure(fixture_frames, State(episode=FEB))
+    assert list(fig.layout.yaxis.categoryarray)[:3] == ["Spot silver · derived", "Spot silver · 102", "Ether"]
 
 
-def test_dd009_both_episodes_side_by_side_for_shared_assets(frames):
+def test_dd009_both_episodes_side_by_side_for_shared_assets(fixture_frames):
     state = State(episode="both")
-    rows = drawdowns.rows(frames, state)
+    rows = drawdowns.rows(fixture_frames, state)
     jan = set(rows.loc[rows[C.EPISODE] == JAN, C.ENTITY])
     feb = set(rows.loc[rows[C.EPISODE] == FEB, C.ENTITY])
-    assert jan == feb and {"djia", "spx", "ixic", "btc"} <= jan
-    fig = drawdowns.figure(frames, state)
+    assert jan == feb == {"djia", "btc"}  # January's Nasdaq and February's ether, AMD ... are in one episode only
+    fig = drawdowns.figure(fixture_frames, state)
     assert {tr.xaxis for tr in fig.data} == {"x", "x2"}
+    assert fig.layout.yaxis2.matches == "y"  # one asset axis for both panels
+    assert [a.text for a in fig.layout.annotations[:2]] == ["Fixture selloff, 20–21 Jan 2026",
+                                                           "Fixture crash, 6 Feb 2026"]
 
 
-def test_dd010_class_filter_and_empty_states(frames):
-    crypto = drawdowns.rows(frames, State(episode=FEB, classes=("crypto",)))
-    assert set(crypto[C.ASSET_CLASS]) == {"crypto"}
-    fig = drawdowns.figure(frames, State(episode=JAN, window="ytd"))
-    assert not fig.data and "no figures" in fig.layout.annotations[0].text
+def test_dd010_class_filter_and_empty_states(fixture_frames):
+    crypto = drawdowns.rows(fixture_frames, State(episode=FEB, classes=("crypto",)))
+    assert set(crypto[C.ID]) == {"btc-intraday", "eth-intraday"}
+    fig = drawdowns.figure(fixture_frames, State(episode=JAN, window="ytd"))
+    assert not fig.data and fig.layout.annotations[0].text == t("empty.none", "en")
+    assert "no figures" in fig.layout.annotations[0].text
+    fx = drawdowns.figure(fixture_frames, State(episode=FEB, classes=("fx",)))
+    assert not fx.data and fx.layout.annotations[0].text == t("empty.filtered", "en")
+    summary = drawdowns.summary(fixture_frames, State(episode=JAN, window="ytd"))
+    assert summary == f"Drawdowns (Year to date): {t('empty.none', 'en')}"
 
 
-def test_dd011_chinese_labels_and_summary(frames):
+def test_dd011_chinese_labels_and_summary(fixture_frames):
     state = State(episode=FEB, lang="zh")
-    fig = drawdowns.figure(frames, state)
+    fig = drawdowns.figure(fixture_frames, state)
     labels = {y for tr in fig.data for y in tr.y}
-    assert any("比特币" in y for y in labels)
-    assert "现货白银" in drawdowns.summary(frames, state)
-    en = drawdowns.summary(frames, State(episode=FEB))
-    assert "Largest: Spot silver" in en and "derived" in en
+    assert {"比特币", "以太坊", "现货白银 · 推算"} <= labels
+    assert "现货白银" in drawdowns.summary(fixture_frames, state)
+    en = drawdowns.summary(fixture_frames, State(episode=FEB))
+    assert "8 figures. Largest: Spot silver −60%; Spot silver over −19% to −20%; Ether" in en
+    assert "1 derived, 2 with conflicting claims" in en
 
 
-def test_dd012_customdata_matches_points(frames):
-    for tr in drawdowns.figure(frames, State(episode="both")).data:
+def test_dd012_customdata_matches_points(fixture_frames):
+    for tr in drawdowns.figure(fixture_frames, State(episode="both")).data:
         assert len(tr.customdata) == len(tr.x)
         assert all(len(c) == 3 for c in tr.customdata)
+    tr, i = fp.bar(drawdowns.figure(fixture_frames, State(episode=FEB)), "amd-1d")
+    assert list(tr.customdata[i]) == ["amd", "equity_stock", "amd-1d"]
+
+
+def test_dd013_an_asset_with_several_figures_names_each_figures_source(fixture_frames):
+    fig = drawdowns.figure(fixture_frames, State(episode=JAN))
+    names = {rid: tr.y[i] for tr, i, rid in fp.bars(fig)}
+    assert names["djia-1d-a"] == "Dow Jones Industrial Average · 100"
+    assert names["djia-1d-b"] == "Dow Jones Industrial Average · 101"
+    assert names["btc-24h"] == "Bitcoin"  # one figure: no source in its name
+    shown = {a.text for a in fig.layout.annotations}  # the names are drawn above the bars
+    assert {"Dow Jones Industrial Average · 100", "Dow Jones Industrial Average · 101"} <= shown

@@ -1,17 +1,19 @@
-"""Text from the data never reaches Plotly as markup: labels, titles, legends and hovers show it as written."""
+"""Text from the data never reaches Plotly as markup: labels, titles, legends and hovers show it as written. The text
+is the fixture's (tests/fixtures), every label, title and quote prefixed with markup."""
 from __future__ import annotations
 
 import pytest
 
 from charts.registry import CHARTS
 from core.state import State
+from tests.fixtures import FEB, JAN
 
 from ..hostile import hostile_frames
 
 
 @pytest.fixture(scope="module")
-def hostile(dataset) -> dict:
-    return hostile_frames(dataset)
+def hostile(fixture_dataset) -> dict:
+    return hostile_frames(fixture_dataset)
 
 
 def _strings(node):
@@ -26,7 +28,7 @@ def _strings(node):
 
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
-@pytest.mark.parametrize("episode", ["jan-2026-sell-america", "feb-2026-crash", "both"])
+@pytest.mark.parametrize("episode", [JAN, FEB, "both"])
 def test_it001_data_text_is_escaped_in_every_figure(hostile, name, episode):
     for lang in ("en", "zh"):
         fig = CHARTS[name].figure(hostile, State(episode=episode, lang=lang)).to_plotly_json()
