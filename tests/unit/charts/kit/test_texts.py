@@ -13,6 +13,12 @@ from data.columns import C
 
 
 @pytest.fixture(scope="module")
+def frames(fixture_frames) -> dict:
+    """The fixture's frames (tests/fixtures): chart-side tests do not read the curated data."""
+    return fixture_frames
+
+
+@pytest.fixture(scope="module")
 def prepared(frames) -> dict:
     return texts.prepared(frames, LANGS)
 
@@ -59,8 +65,9 @@ def test_tx005_every_chart_draws_the_same_from_bare_and_prepared_frames(frames, 
 
 def test_tx006_a_copy_with_another_table_reads_no_text_built_for_the_old_one(frames, prepared):
     events = frames["events"].copy()
-    events.loc[events[C.ID] == "crash-day", C.TITLE_EN] = "Another title"
-    row = events[events[C.ID] == "crash-day"].iloc[0]
+    first_event = events[C.ID].iloc[0]
+    events.loc[events[C.ID] == first_event, C.TITLE_EN] = "Another title"
+    row = events[events[C.ID] == first_event].iloc[0]
     assert "Another title" in ev.event_hover(row, dict(prepared, events=events), "en")
     records = frames["records"].copy()
     records[C.QUOTE] = "changed"
