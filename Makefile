@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 OUT    ?= export-out
 EXPORT_ARGS ?=
 
-.PHONY: run serve test soak bench validate browser-deps screenshot export clean help
+.PHONY: run serve test lint soak bench validate browser-deps screenshot export clean help
 
 help:
 	@sed -n '2,4p' Makefile
@@ -67,8 +67,13 @@ browser-deps:
 	  fi; \
 	fi
 
-test: $(VENV)/.installed-test browser-deps
+test: $(VENV)/.installed-test browser-deps lint
 	$(PY) -m pytest --headless $(PYTEST_ARGS)
+
+# ruff (configured in pyproject.toml): lint and formatting, both checked by make test.
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Only the load and fault tests (gunicorn on loopback); make test runs them too.
 soak: $(VENV)/.installed-test

@@ -8,6 +8,7 @@ WSGI servers import `app:server`; it is built on first use from $CRASHBOARD_DATA
 framing allowlist from $CRASHBOARD_FRAME_ANCESTORS. Both `serve` and `app:server` draw the opening views before
 serving; CRASHBOARD_WARM=0 skips that (a faster start, slower first visits).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,10 @@ import export
 from charts.registry import NAMES
 from dashboard import layout
 from data import DEFAULT_DIR, load_dataset
-from data.validate import render as render_report, validate
-from web import framing, apps as pages
+from data.validate import render as render_report
+from data.validate import validate
+from web import apps as pages
+from web import framing
 
 log = logging.getLogger("crashboard")
 WARM_ENV = "CRASHBOARD_WARM"
@@ -73,8 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     for p in (parser, serve):
         p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
         p.add_argument("--port", type=int, default=8050, help="port (default: %(default)s)")
-        p.add_argument("--frame-ancestors", default=None, metavar="ORIGINS",
-                       help=f"origins that may frame the chart embeds (default: ${framing.ENV}, else none)")
+        p.add_argument(
+            "--frame-ancestors",
+            default=None,
+            metavar="ORIGINS",
+            help=f"origins that may frame the chart embeds (default: ${framing.ENV}, else none)",
+        )
     args = parser.parse_args(argv)
     if args.command == "validate":
         text, code = render_report(validate(args.paths, Path(args.data), NAMES))

@@ -7,6 +7,7 @@ the moment the page is settled.
 layout box, so not a hidden tab's) holds a Plotly plot with data traces (or, for a chart with nothing to show,
 its annotated empty figure). The monitor polls every 10 ms from the first script on the page; times are
 `performance.now()`, in ms since navigation start."""
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,18 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--disable-default-apps")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,1000",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+)
 POLL_MS = 10
 
 MONITOR = """
@@ -63,9 +73,9 @@ MONITOR = """
   b.settled = function () { var gs = graphs(); return gs.length > 0 && idle() && gs.every(drawn); };
   setInterval(function () {
     if (!b.settled()) { b.since = null; } else if (b.since === null) { b.since = performance.now(); }
-  }, %d);
+  }, __POLL_MS__);
 })();
-""" % POLL_MS
+""".replace("__POLL_MS__", str(POLL_MS))
 
 
 def chrome() -> webdriver.Chrome:
@@ -97,8 +107,11 @@ def breakdown(driver, since: float, settled: float) -> dict:
     server round trips, up to then) and the rest, which is the browser's (rendering and drawing)."""
     cb = driver.execute_script("return window.__bench.callbacks(arguments[0])", since)
     last = cb["last_answer"] if cb["requests"] else since
-    return {"callback_requests": cb["requests"], "last_callback_answered_ms": round(last - since, 1),
-            "after_last_answer_ms": round(settled - last, 1)}
+    return {
+        "callback_requests": cb["requests"],
+        "last_callback_answered_ms": round(last - since, 1),
+        "after_last_answer_ms": round(settled - last, 1),
+    }
 
 
 def wait_settled(driver, hold: float = 1.0, timeout: float = 60) -> float:

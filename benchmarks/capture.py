@@ -6,16 +6,16 @@ through presenter mode. Every POST to a `_dash-update-component` route is kept, 
 server answered. Dash builds these bodies itself (pattern-matching ids, changed props, state), so the load test
 replays exactly what browsers send, for any version of the app. A step the app under test does not offer (an
 older checkout) is skipped and reported."""
+
 from __future__ import annotations
 
 import json
 import time
 from dataclasses import dataclass, field
 
+from browser import chrome, events, wait_settled
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-
-from browser import chrome, events, wait_settled
 
 ROUTE = "_dash-update-component"
 
@@ -39,16 +39,21 @@ CLICKS = (
     ("CSV download", "[id*='download-button']"),
     ("language", "#lang input[value='zh']"),
 )
-PRESENTER_CLICKS = (("next slide", "#present-next"), ("next slide", "#present-next"),
-                    ("class toggle", "[id*='class-button']"), ("all classes", "#present-clear"))
+PRESENTER_CLICKS = (
+    ("next slide", "#present-next"),
+    ("next slide", "#present-next"),
+    ("class toggle", "[id*='class-button']"),
+    ("all classes", "#present-clear"),
+)
 
 
 @dataclass
 class Captured:
     """Callback request bodies by (route prefix, output key), each with where it was captured and the status."""
-    calls: dict = field(default_factory=dict)   # (prefix, output) -> {body: (source, status)}
+
+    calls: dict = field(default_factory=dict)  # (prefix, output) -> {body: (source, status)}
     skipped: list = field(default_factory=list)  # steps the app did not offer, with the reason
-    accept_encoding: str | None = None           # as Chromium sent it, for the load generator to send too
+    accept_encoding: str | None = None  # as Chromium sent it, for the load generator to send too
 
     def add(self, prefix: str, body: str, source: str, status: int | None) -> None:
         try:
@@ -155,5 +160,9 @@ def capture(base: str, names: list[str], views=VIEWS, stories=STORIES, log=print
 
 def first_page(captured: Captured) -> list[tuple[str, bytes]]:
     """(path, body) of the callback requests the browser sent when it first opened PAGE."""
-    return [(prefix + ROUTE, body.encode()) for (prefix, _), bodies in captured.calls.items()
-            for body, (source, _) in bodies.items() if source == PAGE]
+    return [
+        (prefix + ROUTE, body.encode())
+        for (prefix, _), bodies in captured.calls.items()
+        for body, (source, _) in bodies.items()
+        if source == PAGE
+    ]

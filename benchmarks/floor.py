@@ -1,5 +1,6 @@
 """The framework floor mounted next to the app under test: a bare Flask view, and a Dash app whose one callback
 returns its input. Their cost is what Flask and Dash take by themselves; every callback is compared with it."""
+
 from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html

@@ -1,6 +1,7 @@
 """What a run was measured on and against: the machine, the packages, and the app directory's code (its git
 commit, read from .git without running git, and a hash of its source files, which also tells uncommitted edits
 apart)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,18 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("dash", "plotly", "flask", "werkzeug", "gunicorn", "flask-compress", "orjson", "pandas", "selenium",
-            "psutil")
+PACKAGES = (
+    "dash",
+    "plotly",
+    "flask",
+    "werkzeug",
+    "gunicorn",
+    "flask-compress",
+    "orjson",
+    "pandas",
+    "selenium",
+    "psutil",
+)
 SOURCE = (".py", ".js", ".css", ".yaml")
 NOT_SOURCE = {".venv", "build", "tests", "benchmarks", "bench-out", "export-out", "__pycache__", ".git", "docs"}
 
@@ -73,8 +84,16 @@ def info(app_dir: Path) -> dict:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = None
-    return {"cpu": _cpu_model(), "cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)),
-            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-            "python": sys.version.split()[0], "platform": platform.platform(), "packages": versions,
-            "app_dir": str(app_dir), "git_commit": git_commit(app_dir), "source_sha256": source_hash(app_dir),
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "packages": versions,
+        "app_dir": str(app_dir),
+        "git_commit": git_commit(app_dir),
+        "source_sha256": source_hash(app_dir),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }

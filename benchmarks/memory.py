@@ -1,6 +1,7 @@
 """Each gunicorn worker's memory (psutil): RSS, and USS (the pages only that worker holds; with preload_app the
 workers share the app's pages with the master until they write to them, and RSS counts those shared pages in
 every worker)."""
+
 from __future__ import annotations
 
 import psutil
@@ -25,8 +26,14 @@ def growth(before: list[dict], after: list[dict]) -> list[dict]:
     out = []
     for a in after:
         b = old.get(a["pid"])
-        out.append({"pid": a["pid"], "rss_start_mb": b["rss_mb"] if b else None, "rss_end_mb": a["rss_mb"],
-                    "uss_start_mb": b["uss_mb"] if b else None, "uss_end_mb": a["uss_mb"],
-                    "growth_pct": round(100 * (a["rss_mb"] / b["rss_mb"] - 1), 1) if b else None})
+        out.append(
+            {
+                "pid": a["pid"],
+                "rss_start_mb": b["rss_mb"] if b else None,
+                "rss_end_mb": a["rss_mb"],
+                "uss_start_mb": b["uss_mb"] if b else None,
+                "uss_end_mb": a["uss_mb"],
+                "growth_pct": round(100 * (a["rss_mb"] / b["rss_mb"] - 1), 1) if b else None,
+            }
+        )
     return out
-

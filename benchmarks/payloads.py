@@ -5,13 +5,13 @@ the browser sent). A callback is replayed with the bodies the server answered 20
 browser never got a 200 from it are its 204 (PreventUpdate) bodies used, and the table says so. Clientside
 callbacks run in the browser and are listed as skipped; a server callback with no captured body is listed as
 not covered."""
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 
 import requests
-
 from floor import DASH_PREFIX, FLASK_PATH, NOOP_IN, NOOP_OUT
 
 APPS = {"/": "dashboard", "/embed/": "embed", "/present/": "present", DASH_PREFIX: "floor"}
@@ -21,11 +21,11 @@ ROUTE = "_dash-update-component"
 @dataclass
 class Endpoint:
     name: str
-    kind: str                       # "flask", "noop" or "callback"
+    kind: str  # "flask", "noop" or "callback"
     method: str
     path: str
-    bodies: list = field(default_factory=list)    # bytes, sent in rotation
-    sources: list = field(default_factory=list)   # where each body was captured
+    bodies: list = field(default_factory=list)  # bytes, sent in rotation
+    sources: list = field(default_factory=list)  # where each body was captured
     note: str = ""
 
 
@@ -47,11 +47,23 @@ def label(prefix: str, output: str) -> str:
 
 
 def floors() -> list[Endpoint]:
-    body = {"output": f"{NOOP_OUT}.children", "outputs": {"id": NOOP_OUT, "property": "children"},
-            "inputs": [{"id": NOOP_IN, "property": "value", "value": "x"}], "changedPropIds": [f"{NOOP_IN}.value"]}
-    return [Endpoint("bare Flask GET", "flask", "GET", FLASK_PATH, [b""], ["-"]),
-            Endpoint("Dash no-op callback (floor)", "noop", "POST", DASH_PREFIX + ROUTE,
-                     [json.dumps(body).encode()], ["synthetic"])]
+    body = {
+        "output": f"{NOOP_OUT}.children",
+        "outputs": {"id": NOOP_OUT, "property": "children"},
+        "inputs": [{"id": NOOP_IN, "property": "value", "value": "x"}],
+        "changedPropIds": [f"{NOOP_IN}.value"],
+    }
+    return [
+        Endpoint("bare Flask GET", "flask", "GET", FLASK_PATH, [b""], ["-"]),
+        Endpoint(
+            "Dash no-op callback (floor)",
+            "noop",
+            "POST",
+            DASH_PREFIX + ROUTE,
+            [json.dumps(body).encode()],
+            ["synthetic"],
+        ),
+    ]
 
 
 def dependencies(base: str, prefixes) -> dict[str, list]:
@@ -79,6 +91,7 @@ def build(captured, deps: dict[str, list]) -> tuple[list[Endpoint], dict]:
                 coverage["not_covered"].append(name)
                 continue
             note = "" if ok else "only 204 (PreventUpdate) seen"
-            endpoints.append(Endpoint(name, "callback", "POST", prefix + ROUTE, [b.encode() for b in use],
-                                      list(use.values()), note))
+            endpoints.append(
+                Endpoint(name, "callback", "POST", prefix + ROUTE, [b.encode() for b in use], list(use.values()), note)
+            )
     return endpoints, coverage

@@ -6,6 +6,7 @@ figures, and worker memory, on loopback, printed as a table and written to DIR/r
 
 It is a measurement, not a test: it exits 0 whether or not the targets are met, and non-zero only when the
 harness itself fails. See README, "Performance"."""
+
 from __future__ import annotations
 
 import argparse
@@ -19,32 +20,43 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import requests  # noqa: E402
-
 import capture  # noqa: E402
 import machine  # noqa: E402
 import memory  # noqa: E402
 import payloads  # noqa: E402
 import report  # noqa: E402
+import requests  # noqa: E402
 import server_load  # noqa: E402
 import visit  # noqa: E402
 from server import Gunicorn  # noqa: E402
 
 CALLBACKS_FOR_MEMORY = 10_000
 FILTER_CLASSES = ("crypto", "energy", "equity_index")
-LOADGEN = ("threads with persistent HTTP/1.1 connections (http.client), closed loop, unpinned: "
-           "it shares the machine's cores with gunicorn")
+LOADGEN = (
+    "threads with persistent HTTP/1.1 connections (http.client), closed loop, unpinned: "
+    "it shares the machine's cores with gunicorn"
+)
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default="bench-out", help="directory for report.json (default: %(default)s)")
-    parser.add_argument("--app-dir", default=str(HERE.parent),
-                        help="checkout of the app to measure (default: this one); needs app.create_app(data_dir)")
-    parser.add_argument("--duration", type=float, default=None,
-                        help="seconds per endpoint and client count (default: 2, or 0.4 with --quick)")
-    parser.add_argument("--skip-browser", action="store_true",
-                        help="no browser figures (payloads still come from a browser, unless --payloads)")
+    parser.add_argument(
+        "--app-dir",
+        default=str(HERE.parent),
+        help="checkout of the app to measure (default: this one); needs app.create_app(data_dir)",
+    )
+    parser.add_argument(
+        "--duration",
+        type=float,
+        default=None,
+        help="seconds per endpoint and client count (default: 2, or 0.4 with --quick)",
+    )
+    parser.add_argument(
+        "--skip-browser",
+        action="store_true",
+        help="no browser figures (payloads still come from a browser, unless --payloads)",
+    )
     parser.add_argument("--quick", action="store_true", help="fewer views, shorter runs, fewer repeats (~2 min)")
     parser.add_argument("--payloads", help="reuse the callback payloads of an earlier run (its payloads.json)")
     args = parser.parse_args(argv)
@@ -82,8 +94,11 @@ def saved_payloads(path: str) -> capture.Captured:
 def plan(args) -> dict:
     """What the browser opens to capture payloads; --quick opens two views (still both episodes, both languages,
     a filter and none, with the first page), four embeds and one story."""
-    return {"views": capture.VIEWS[1:3] if args.quick else capture.VIEWS, "embeds": 4 if args.quick else None,
-            "stories": capture.STORIES[:1] if args.quick else capture.STORIES}
+    return {
+        "views": capture.VIEWS[1:3] if args.quick else capture.VIEWS,
+        "embeds": 4 if args.quick else None,
+        "stories": capture.STORIES[:1] if args.quick else capture.STORIES,
+    }
 
 
 def captured_payloads(args, app_dir: Path, out: Path, log) -> capture.Captured:
@@ -93,13 +108,17 @@ def captured_payloads(args, app_dir: Path, out: Path, log) -> capture.Captured:
     try:
         base = gunicorn.start().base
         names = capture.chart_names(requests.get(base + "/_dash-layout", timeout=60).json())
-        captured = capture.capture(base, names[:p["embeds"]], p["views"], p["stories"], log)
+        captured = capture.capture(base, names[: p["embeds"]], p["views"], p["stories"], log)
     finally:
         gunicorn.stop()
-    calls = [{"prefix": p, "output": o, "body": b, "source": s, "status": st}
-             for (p, o), bodies in captured.calls.items() for b, (s, st) in bodies.items()]
-    (out / "payloads.json").write_text(json.dumps({"skipped": captured.skipped, "calls": calls,
-                                                   "accept_encoding": captured.accept_encoding}, indent=1))
+    calls = [
+        {"prefix": p, "output": o, "body": b, "source": s, "status": st}
+        for (p, o), bodies in captured.calls.items()
+        for b, (s, st) in bodies.items()
+    ]
+    (out / "payloads.json").write_text(
+        json.dumps({"skipped": captured.skipped, "calls": calls, "accept_encoding": captured.accept_encoding}, indent=1)
+    )
     return captured
 
 
@@ -108,6 +127,7 @@ class Load:
     times), then 1, 4 and 16 clients each. The no-op floor is measured
     at the start, after every FLOOR_EVERY callbacks and at the end, since other work on the machine drifts; the
     workers' memory is read after each endpoint."""
+
     FLOOR_EVERY = 8
 
     def __init__(self, base, args, encoding, workers, counter, log):
@@ -116,16 +136,28 @@ class Load:
 
     def bench(self, ep) -> None:
         server_load.warm(self.base, ep, self.encoding, self.counter)
-        cells = [server_load.run(self.base, ep, c, self.args.duration, self.encoding, self.counter,
-                                 workers=self.workers) for c in report.CLIENTS]
-        self.rows.append({"name": ep.name, "kind": ep.kind, "path": ep.path, "payloads": len(ep.bodies),
-                          "captured_on": sorted(set(ep.sources)), "note": ep.note, "cells": cells})
+        cells = [
+            server_load.run(self.base, ep, c, self.args.duration, self.encoding, self.counter, workers=self.workers)
+            for c in report.CLIENTS
+        ]
+        self.rows.append(
+            {
+                "name": ep.name,
+                "kind": ep.kind,
+                "path": ep.path,
+                "payloads": len(ep.bodies),
+                "captured_on": sorted(set(ep.sources)),
+                "note": ep.note,
+                "cells": cells,
+            }
+        )
         self.remember()
         self.log(f"  {ep.name}: p95 at 4 clients {cells[1]['p95_ms']} ms")
 
     def remember(self) -> None:
-        self.memory.append({"callback_requests": self.counter.get("callback"),
-                            "workers": memory.snapshot(self.workers)})
+        self.memory.append(
+            {"callback_requests": self.counter.get("callback"), "workers": memory.snapshot(self.workers)}
+        )
 
     def all(self, endpoints) -> None:
         flask, noop = payloads.floors()
@@ -144,9 +176,13 @@ def memory_phase(base, endpoints, encoding, workers, counter, log) -> dict:
     before = memory.snapshot(workers)
     log(f"memory: {CALLBACKS_FOR_MEMORY} callback requests, every callback in turn, 8 clients")
     sent = server_load.mix(base, endpoints, 8, CALLBACKS_FOR_MEMORY, encoding, counter, workers)
-    return {"start": before, "workers": memory.growth(before, memory.snapshot(workers)),
-            "callback_requests": counter.get("callback"), "mix": sent,
-            "note": "start: after serving one page and its callbacks"}
+    return {
+        "start": before,
+        "workers": memory.growth(before, memory.snapshot(workers)),
+        "callback_requests": counter.get("callback"),
+        "mix": sent,
+        "note": "start: after serving one page and its callbacks",
+    }
 
 
 def inputs(args) -> dict:
@@ -154,11 +190,16 @@ def inputs(args) -> dict:
     if args.payloads:
         return {"payloads": f"reused from {args.payloads}"}
     p = plan(args)
-    return {"views": p["views"], "tabs": ["crash", "context"],
-            "first_page": capture.PAGE, "clicks_on_first_page": [c for c, _ in capture.CLICKS],
-            "embeds": f"first {p['embeds']} charts" if p["embeds"] else "every chart", "stories": p["stories"],
-            "presenter_clicks": [c for c, _ in capture.PRESENTER_CLICKS],
-            "browser_figures": {"page": "/", "filter_page": capture.PAGE, "filter_classes": FILTER_CLASSES}}
+    return {
+        "views": p["views"],
+        "tabs": ["crash", "context"],
+        "first_page": capture.PAGE,
+        "clicks_on_first_page": [c for c, _ in capture.CLICKS],
+        "embeds": f"first {p['embeds']} charts" if p["embeds"] else "every chart",
+        "stories": p["stories"],
+        "presenter_clicks": [c for c, _ in capture.PRESENTER_CLICKS],
+        "browser_figures": {"page": "/", "filter_page": capture.PAGE, "filter_classes": FILTER_CLASSES},
+    }
 
 
 def measure(args, log=print) -> dict:
@@ -186,9 +227,13 @@ def measure(args, log=print) -> dict:
         load = Load(gunicorn.base, args, encoding, workers, counter, log)
         load.all(endpoints)
         results["server"], results["requests_sent"] = load.rows, counter.by_kind
-        results["memory"].update(after_each_endpoint=load.memory, end={
-            "workers": memory.growth(results["memory"]["start"], load.memory[-1]["workers"]),
-            "callback_requests": counter.get("callback")})
+        results["memory"].update(
+            after_each_endpoint=load.memory,
+            end={
+                "workers": memory.growth(results["memory"]["start"], load.memory[-1]["workers"]),
+                "callback_requests": counter.get("callback"),
+            },
+        )
         if {w.pid for w in gunicorn.workers()} != {w.pid for w in workers}:
             results["memory"]["note"] += ". A worker was replaced during the run: its figures stop there"
         phases["server"] = round(time.time() - t, 1)
@@ -197,7 +242,8 @@ def measure(args, log=print) -> dict:
             log("browser: cold and warm page loads, filter redraws")
             results["browser"] = {
                 "page_loads": visit.page_loads(gunicorn.base + "/", args.repeat),
-                "filter": visit.filter_redraws(gunicorn.base + capture.PAGE, FILTER_CLASSES, 2 * args.repeat)}
+                "filter": visit.filter_redraws(gunicorn.base + capture.PAGE, FILTER_CLASSES, 2 * args.repeat),
+            }
             phases["browser"] = round(time.time() - t, 1)
     finally:
         gunicorn.stop()

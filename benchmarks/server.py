@@ -1,4 +1,5 @@
 """Start and stop the gunicorn under test: 2 workers on a free loopback port in 8080-8089, serving wsgi.py."""
+
 from __future__ import annotations
 
 import os
@@ -39,16 +40,33 @@ class Gunicorn:
         conf = app_dir / "web" / "gunicorn_conf.py"
         # max_requests 0: no worker recycling mid-run, so every figure is of the same two workers
         self.flags = ["-c", str(conf), "-w", str(WORKERS), "--max-requests", "0"] if conf.exists() else FALLBACK
-        self.config = (f"{conf} with --max-requests 0" if conf.exists() else "fallback flags " + " ".join(FALLBACK))
+        self.config = f"{conf} with --max-requests 0" if conf.exists() else "fallback flags " + " ".join(FALLBACK)
         self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 120) -> "Gunicorn":
-        env = dict(os.environ, BENCH_APP_DIR=str(self.app_dir), CRASHBOARD_WORKERS=str(WORKERS),
-                   CRASHBOARD_THREADS="4", CRASHBOARD_DATA=str(self.app_dir / "data"))
+    def start(self, timeout: float = 120) -> Gunicorn:
+        env = dict(
+            os.environ,
+            BENCH_APP_DIR=str(self.app_dir),
+            CRASHBOARD_WORKERS=str(WORKERS),
+            CRASHBOARD_THREADS="4",
+            CRASHBOARD_DATA=str(self.app_dir / "data"),
+        )
         # no control socket: gunicorn 27 puts it at one fixed path, which other gunicorns on the machine use too
-        cmd = [sys.executable, "-m", "gunicorn", *self.flags, "--bind", f"127.0.0.1:{self.port}",
-               "--chdir", str(self.app_dir), "--pythonpath", str(HERE), "--no-control-socket", "wsgi:server"]
-        self.log = open(self.log_path, "w")
+        cmd = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            *self.flags,
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--chdir",
+            str(self.app_dir),
+            "--pythonpath",
+            str(HERE),
+            "--no-control-socket",
+            "wsgi:server",
+        ]
+        self.log = open(self.log_path, "w")  # noqa: SIM115 - gunicorn writes to it until stop() closes it
         self.proc = subprocess.Popen(cmd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + timeout
         while time.time() < deadline:

@@ -9,6 +9,7 @@
   redraw (Plotly's `plotly_afterplot`) and the page is settled again; the server round trips (the URL/view
   callback, then the charts' callbacks) are included.
 Each is repeated; the report gives the median and the max."""
+
 from __future__ import annotations
 
 import statistics
@@ -68,15 +69,26 @@ def transfer(evts: list[dict]) -> dict:
         t["requests"] += 1
         t["compressed"] += wire.get(rid, 0)
         t["uncompressed"] += body.get(rid, 0)
-    return {"requests": len(kind), "failed": failed, "aborted": aborted, "compressed": sum(wire.values()),
-            "uncompressed": sum(body.values()), "by_type": by_type, "accept_encoding": enc}
+    return {
+        "requests": len(kind),
+        "failed": failed,
+        "aborted": aborted,
+        "compressed": sum(wire.values()),
+        "uncompressed": sum(body.values()),
+        "by_type": by_type,
+        "accept_encoding": enc,
+    }
 
 
 def _stats(values: list[float]) -> dict | None:
     if not values:
         return None
-    return {"median": round(statistics.median(values), 1), "max": round(max(values), 1), "runs": len(values),
-            "values": [round(v, 1) for v in values]}
+    return {
+        "median": round(statistics.median(values), 1),
+        "max": round(max(values), 1),
+        "runs": len(values),
+        "values": [round(v, 1) for v in values],
+    }
 
 
 def page_loads(url: str, repeat: int) -> dict:
@@ -100,9 +112,16 @@ def page_loads(url: str, repeat: int) -> dict:
         finally:
             driver.quit()
     mid = sorted(visits, key=lambda v: v["compressed"])[len(visits) // 2] if visits else None
-    return {"url": url, "chromium": version, "cold_ms": _stats(cold), "warm_ms": _stats(warm), "errors": errors,
-            "cold_parts": _parts(parts["cold"]), "warm_parts": _parts(parts["warm"]),
-            "first_visit": mid and dict(mid, compressed_runs=[v["compressed"] for v in visits])}
+    return {
+        "url": url,
+        "chromium": version,
+        "cold_ms": _stats(cold),
+        "warm_ms": _stats(warm),
+        "errors": errors,
+        "cold_parts": _parts(parts["cold"]),
+        "warm_parts": _parts(parts["warm"]),
+        "first_visit": mid and dict(mid, compressed_runs=[v["compressed"] for v in visits]),
+    }
 
 
 def filter_redraws(url: str, classes: tuple[str, ...], repeat: int, timeout: float = 30) -> dict:
@@ -119,8 +138,13 @@ def filter_redraws(url: str, classes: tuple[str, ...], repeat: int, timeout: flo
             while (last := driver.execute_script(REDRAWN, 300)) is None:
                 if time.time() > deadline:
                     why = driver.execute_script("return window.__bench.why()")
-                    return {"url": url, "clicks": clicks, "ms": _stats(times), "parts": _parts(parts),
-                            "error": f"charts not redrawn {timeout} s after clicking {cls}: {why}"}
+                    return {
+                        "url": url,
+                        "clicks": clicks,
+                        "ms": _stats(times),
+                        "parts": _parts(parts),
+                        "error": f"charts not redrawn {timeout} s after clicking {cls}: {why}",
+                    }
                 time.sleep(0.05)
             clicked = driver.execute_script("return window.__bench.clickAt")
             times.append(last - clicked)

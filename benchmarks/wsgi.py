@@ -3,6 +3,7 @@
 
 Only `create_app(data_dir)` and Dash's standard routes are relied on, so an older checkout of the project is
 measured the same way (before and after)."""
+
 from __future__ import annotations
 
 import os

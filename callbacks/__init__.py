@@ -16,6 +16,7 @@ The plumbing they share: `context` (AppData: the frames, the valid URL values an
 `cache` (that cache: kinds, budgets, pinning), `memo` (how an answer is kept in it, as the JSON Dash sends) and
 `warmup` (`warm(data)`, the one warm-up: the opening views, computed and pinned before the first visitor).
 """
+
 from __future__ import annotations
 
 from data.loader import Dataset
@@ -26,8 +27,11 @@ from .warmup import warm
 
 __all__ = ["AppData", "register", "warm"]
 
-PAGES = {"dashboard": (url_state, render, cross_filter, data_view, language, details, share, clientside),
-         "embed": (embed,), "present": (present,)}
+PAGES = {
+    "dashboard": (url_state, render, cross_filter, data_view, language, details, share, clientside),
+    "embed": (embed,),
+    "present": (present,),
+}
 
 
 def register(app, data: AppData | Dataset, page: str = "dashboard") -> AppData:

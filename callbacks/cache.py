@@ -18,6 +18,7 @@ they sit outside the budgets and are never evicted, so no traffic can push the o
 One lock guards every read and write: requests run in threads (gunicorn's gthread workers). Values are bytes or
 tuples of bytes, which no thread can change once they are kept.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
-Value = Union[bytes, tuple[bytes, ...]]
+Value = bytes | tuple[bytes, ...]
 
 VIEW, ADDRESS, BODY, FILE = KINDS = ("view", "address", "body", "file")
 MIB = 1 << 20
@@ -39,6 +40,7 @@ ENTRIES = {VIEW: 4096, ADDRESS: 4096, BODY: 4096, FILE: 256}  # bounds the keys'
 
 class Budget(NamedTuple):
     """The most one kind may hold outside its pinned entries."""
+
     entries: int
     bytes: int
 
@@ -59,6 +61,7 @@ def weigh(value: Value) -> int:
 
 class _Part:
     """One kind's entries: pinned ones, and the rest in least-recently-used order (oldest first)."""
+
     __slots__ = ("budget", "entries", "pinned", "weight", "pinned_weight")
 
     def __init__(self, budget: Budget):
@@ -87,7 +90,7 @@ class AnswerCache:
         self._local = threading.local()  # whether this thread is pinning (the warm-up's thread only)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ) -> "AnswerCache":
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> AnswerCache:
         """A cache of $CRASHBOARD_CACHE_MB megabytes (default 64) split between the kinds by SHARES."""
         return cls(budgets(float(environ.get(SIZE_ENV) or DEFAULT_MB)))
 
@@ -140,5 +143,12 @@ class AnswerCache:
     def stats(self) -> dict[str, dict[str, int]]:
         """Per kind: entries and bytes held in the least-recently-used part, and pinned."""
         with self._lock:
-            return {kind: {"entries": len(p.entries), "bytes": p.weight, "pinned": len(p.pinned),
-                           "pinned_bytes": p.pinned_weight} for kind, p in self._parts.items()}
+            return {
+                kind: {
+                    "entries": len(p.entries),
+                    "bytes": p.weight,
+                    "pinned": len(p.pinned),
+                    "pinned_bytes": p.pinned_weight,
+                }
+                for kind, p in self._parts.items()
+            }

@@ -1,11 +1,12 @@
 """What every callback needs from the dataset: the frames (with their hover texts built), the valid URL values
 and the one cache of answers, built once per app."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from charts.registry import NAMES
 from charts.kit import texts
+from charts.registry import NAMES
 from core.state import BOTH, LANGS, Choices, State, from_values
 from data.columns import C
 from data.loader import Dataset
@@ -23,13 +24,14 @@ class AppData:
     cache: AnswerCache = field(default_factory=AnswerCache.from_env, compare=False, repr=False)  # see memo
 
     @classmethod
-    def of(cls, dataset: Dataset, cache: AnswerCache | None = None) -> "AppData":
+    def of(cls, dataset: Dataset, cache: AnswerCache | None = None) -> AppData:
         """The app's data for a loaded dataset. Every hover text of its records and events is built here, once
         (charts/kit/texts.py), rather than in the first requests; `cache` defaults to $CRASHBOARD_CACHE_MB."""
         frames = texts.prepared(dataset.frames, LANGS)
         choices = Choices.from_frames(dataset.frames, NAMES)
-        return cls(frames, choices, tuple(getattr(dataset, "stories", ())),
-                   AnswerCache.from_env() if cache is None else cache)
+        return cls(
+            frames, choices, tuple(getattr(dataset, "stories", ())), AnswerCache.from_env() if cache is None else cache
+        )
 
     def state(self, view: dict | None, selection: dict | None = None, **extra) -> State:
         """The full state from the view store and the selection store (junk in either falls back to defaults)."""

@@ -1,8 +1,10 @@
 """Click to cross-filter: a click on a bar or point of any chart selects its asset (or fund, exchange ...)
 everywhere; clicking the selected one again, or Clear, resets the selection."""
+
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State as Current, ctx, no_update
+from dash import ALL, Input, Output, ctx, no_update
+from dash import State as Current
 
 from core import ids
 
@@ -32,9 +34,13 @@ def toggle(data: AppData, current, click):
 
 def register(app, data: AppData) -> None:
 
-    @app.callback(Output(ids.SELECTION, "data", allow_duplicate=True),
-                  Input(ids.chart(ALL), "clickData"), Input(ids.CLEAR, "n_clicks"),
-                  Current(ids.SELECTION, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.SELECTION, "data", allow_duplicate=True),
+        Input(ids.chart(ALL), "clickData"),
+        Input(ids.CLEAR, "n_clicks"),
+        Current(ids.SELECTION, "data"),
+        prevent_initial_call=True,
+    )
     def cross_filter(clicks, _clear, current):
         if ctx.triggered_id == ids.CLEAR:
             return None

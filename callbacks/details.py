@@ -1,16 +1,14 @@
 """The panels that follow the view: the selection's figures and claims, the conflicts and the sources
 behind what is on screen."""
+
 from __future__ import annotations
 
 from dash import Input, Output
 from dash.exceptions import PreventUpdate
 
-from dashboard import details
-
-from core import ids
-
-from dashboard import sources
 from charts.registry import shown_rows
+from core import ids
+from dashboard import details, sources
 
 from .context import AppData
 from .memo import sent
@@ -18,8 +16,10 @@ from .memo import sent
 
 def selection(data: AppData, view, selected) -> tuple:
     state = data.state(view, selected)
-    return (details.detail(data.frames, state.asset, state.lang),
-            details.selection_label(data.frames, state.asset, state.lang))
+    return (
+        details.detail(data.frames, state.asset, state.lang),
+        details.selection_label(data.frames, state.asset, state.lang),
+    )
 
 
 def behind(data: AppData, view, tab) -> tuple:
@@ -40,13 +40,21 @@ def behind_sent(data: AppData, view, tab) -> tuple:
 
 def register(app, data: AppData) -> None:
 
-    @app.callback(Output(ids.DETAIL, "children"), Output(ids.SELECTED_LABEL, "children"),
-                  Input(ids.VIEW, "data"), Input(ids.SELECTION, "data"))
+    @app.callback(
+        Output(ids.DETAIL, "children"),
+        Output(ids.SELECTED_LABEL, "children"),
+        Input(ids.VIEW, "data"),
+        Input(ids.SELECTION, "data"),
+    )
     def selected(view, selected_):
         state = data.state(view, selected_)
         return sent(data, ("selection", state.asset, state.lang), lambda: selection(data, view, selected_))
 
-    @app.callback(Output(ids.CONFLICTS, "children"), Output(ids.SOURCES, "children"),
-                  Input(ids.VIEW, "data"), Input(ids.TAB, "value"))
+    @app.callback(
+        Output(ids.CONFLICTS, "children"),
+        Output(ids.SOURCES, "children"),
+        Input(ids.VIEW, "data"),
+        Input(ids.TAB, "value"),
+    )
     def behind_view(view, tab):
         return behind_sent(data, view, tab)

@@ -1,14 +1,14 @@
 """Interface words and control options follow the language; the window choices follow the episode."""
+
 from __future__ import annotations
 
 import orjson
 from dash import ALL, Input, Output, ctx
 
-from dashboard import controls
-
 from core import ids
-from i18n import FALLBACK, has, t
 from core.state import LANGS, TABS, THEMES
+from dashboard import controls
+from i18n import FALLBACK, has, t
 
 from .cache import ADDRESS
 from .context import AppData
@@ -37,6 +37,7 @@ def sent_words(data: AppData, lang: str, keys: tuple, n: int) -> tuple:
     """The language callback's outputs, kept per language and text ids (which the client sends: ADDRESS kind).
     The texts, matched with ALL, are decoded into a list; the rest go out as JSON fragments, the toggles' and
     buttons' words repeated for each of the `n` charts."""
+
     def answer():
         said = words(data, lang, list(keys))
         return tuple(as_json(said[k]) for k in WORDS)
@@ -48,11 +49,18 @@ def sent_words(data: AppData, lang: str, keys: tuple, n: int) -> tuple:
 
 def register(app, data: AppData) -> None:
 
-    @app.callback(Output(ids.text(ALL), "children"), Output(ids.EPISODE, "options"),
-                  Output(ids.CLASSES, "options"), Output(ids.TAB, "options"), Output(ids.THEME, "options"),
-                  Output(ids.CLEAR, "children"), Output(ids.data_toggle(ALL), "options"),
-                  Output(ids.download_button(ALL), "children"), Output(ids.PAGE, "lang"),
-                  Input(ids.LANG, "value"))
+    @app.callback(
+        Output(ids.text(ALL), "children"),
+        Output(ids.EPISODE, "options"),
+        Output(ids.CLASSES, "options"),
+        Output(ids.TAB, "options"),
+        Output(ids.THEME, "options"),
+        Output(ids.CLEAR, "children"),
+        Output(ids.data_toggle(ALL), "options"),
+        Output(ids.download_button(ALL), "children"),
+        Output(ids.PAGE, "lang"),
+        Input(ids.LANG, "value"),
+    )
     def language(lang):
         keys = tuple(ids.text_key(o["id"]) for o in ctx.outputs_list[0])
         lang = lang if lang in LANGS else FALLBACK  # (and a hashable key)
@@ -62,5 +70,6 @@ def register(app, data: AppData) -> None:
     @app.callback(Output(ids.WINDOW, "options"), Input(ids.VIEW, "data"))
     def window_options(view):
         state = data.state(view)
-        return sent(data, ("windows", state.episode, state.lang),
-                    lambda: (controls.window_options(data.frames, state),))[0]
+        return sent(
+            data, ("windows", state.episode, state.lang), lambda: (controls.window_options(data.frames, state),)
+        )[0]

@@ -10,6 +10,7 @@ their JSON on the way out (`loaded`), which for their size costs microseconds.
 Each answer goes under a kind with its own budget: cache.VIEW (the default) for answers keyed by a validated view,
 cache.ADDRESS for answers keyed by free-form input, so that a flood of distinct addresses cannot push a drawn
 chart out."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable

@@ -4,20 +4,20 @@ figures, where the panel has them). Panels that depend on the selection (the pat
 A drawn view is kept as the JSON the browser receives (orjson fragments), in the app's one cache under the
 "view" kind: a repeat of a view costs neither a build nor a serialisation, and a kept view weighs its JSON (tens
 of kilobytes) rather than a figure object. callbacks.warm draws every opening view at start and pins it."""
+
 from __future__ import annotations
 
 import logging
 
 import orjson
-from dash import Input, Output, State as Current
+from dash import Input, Output
+from dash import State as Current
 from dash.exceptions import PreventUpdate
 
 from charts.kit import figures
-
-from core import ids
-
-from dashboard import sources
 from charts.registry import CHARTS
+from core import ids
+from dashboard import sources
 
 from .context import AppData, view_of
 from .memo import as_json, kept, loaded
@@ -75,16 +75,27 @@ def single(panel, data: AppData, state) -> dict:
     """One chart drawn for a page that shows it alone (an embed, a slide): figure, summary, style, headline
     tiles, and the one-line credit of the sources behind it, as plain values from the shared cache."""
     drawn = [orjson.loads(b) for b in drawn_json(panel, data, view_of(state), data.selection(state.asset))]
-    credit = loaded(data, ("credit", panel.name, state),
-                    lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang))
-    return {"figure": drawn[0], "summary": drawn[1], "style": drawn[2], "extra": drawn[3] if len(drawn) > 3 else [],
-            "credit": credit}
+    credit = loaded(
+        data,
+        ("credit", panel.name, state),
+        lambda: sources.credit(data.frames, panel.rows(data.frames, state), state.lang),
+    )
+    return {
+        "figure": drawn[0],
+        "summary": drawn[1],
+        "style": drawn[2],
+        "extra": drawn[3] if len(drawn) > 3 else [],
+        "credit": credit,
+    }
 
 
 def register(app, data: AppData) -> None:
     for panel in CHARTS.values():
-        outputs = [Output(ids.chart(panel.name), "figure"), Output(ids.summary(panel.name), "children"),
-                   Output(ids.chart(panel.name), "style")]
+        outputs = [
+            Output(ids.chart(panel.name), "figure"),
+            Output(ids.summary(panel.name), "children"),
+            Output(ids.chart(panel.name), "style"),
+        ]
         if panel.extra is not None:
             outputs.append(Output(ids.extra(panel.name), "children"))
         inputs = [Input(ids.tab_view(panel.tab), "data")]  # set in the browser only while the tab is open

@@ -1,23 +1,24 @@
 """Each chart's Share / Embed box follows the address: the permalink, the <iframe> snippet and the script tag
 for the current view. One callback fills every chart's box when the view changes; another points the
 Present link at the episode's story."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 import orjson
-from dash import ALL, Input, Output, State as Current
+from dash import ALL, Input, Output
+from dash import State as Current
 
+from charts.registry import CHARTS
 from core import ids
-
+from core.state import parse
 from dashboard import share
 from i18n import t
-from charts.registry import CHARTS
-from core.state import parse
 
 from .cache import ADDRESS
 from .context import AppData
-from .memo import as_json, key_of, kept
+from .memo import as_json, kept, key_of
 
 BOXES = ("link", "iframe", "script")
 
@@ -26,7 +27,7 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
     """The three texts of every named chart's box, in the order given."""
     state = parse(search, data.choices)
     out = {key: [] for key in BOXES}
-    for name, style in zip(names, styles):
+    for name, style in zip(names, styles, strict=True):
         if name not in CHARTS:  # a box id no page has: nothing to share
             for key in out:
                 out[key].append("")
@@ -41,13 +42,14 @@ def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: s
 def sent_boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> tuple:
     """The (link, iframe, script) lists of `boxes`, kept per input (free-form: ADDRESS kind) as the JSON of each
     text, and sent as lists (Dash checks the length of an output matched with ALL) of JSON fragments."""
+
     def answer():
         out = boxes(data, search, href, names, styles, prefix)
         return tuple(as_json(text) for k in BOXES for text in out[k])
 
     texts = [orjson.Fragment(b) for b in kept(data, ("share", key_of(search, href, names, styles)), answer, ADDRESS)]
     n = len(names)
-    return tuple(texts[i * n:(i + 1) * n] for i in range(len(BOXES)))
+    return tuple(texts[i * n : (i + 1) * n] for i in range(len(BOXES)))
 
 
 def present_href(view) -> str:
@@ -60,12 +62,18 @@ def present_href(view) -> str:
 def register(app, data: AppData) -> None:
     prefix = app.config.requests_pathname_prefix
 
-    @app.callback(Output(ids.share_link(ALL), "value"), Output(ids.share_iframe(ALL), "value"),
-                  Output(ids.share_script(ALL), "value"),
-                  Input(ids.URL, "search"), Current(ids.URL, "href"), Current(ids.chart(ALL), "style"),
-                  Current(ids.chart(ALL), "id"), Current(ids.share_link(ALL), "id"))
+    @app.callback(
+        Output(ids.share_link(ALL), "value"),
+        Output(ids.share_iframe(ALL), "value"),
+        Output(ids.share_script(ALL), "value"),
+        Input(ids.URL, "search"),
+        Current(ids.URL, "href"),
+        Current(ids.chart(ALL), "style"),
+        Current(ids.chart(ALL), "id"),
+        Current(ids.share_link(ALL), "id"),
+    )
     def share_boxes(search, href, styles, chart_ids, box_ids):
-        style_of = {i["name"]: s for i, s in zip(chart_ids, styles)}
+        style_of = {i["name"]: s for i, s in zip(chart_ids, styles, strict=True)}
         names = [i["name"] for i in box_ids]
         styles = [style_of.get(n) for n in names]
         return sent_boxes(data, search, href, names, styles, prefix)

@@ -4,31 +4,34 @@ changes, the URL follows. One callback does both, since Dash allows a loop only 
 The charts listen to the view store, which changes only when something they draw changes: switching tabs or
 opening a table rewrites the address but redraws nothing.
 """
+
 from __future__ import annotations
 
 import orjson
-from dash import ALL, Input, Output, State as Current, ctx, no_update
+from dash import ALL, Input, Output, ctx, no_update
+from dash import State as Current
 
 from core import ids
 from core.state import from_values, parse, serialise
 
 from .cache import ADDRESS
 from .context import AppData, view_of
-from .memo import as_json, key_of, kept
+from .memo import as_json, kept, key_of
 
 CONTROLS = (ids.EPISODE, ids.CLASSES, ids.WINDOW, ids.TAB, ids.LANG, ids.THEME)
 FIELDS = ("episode", "classes", "window", "tab", "lang", "theme")
 
 
-def sync(data: AppData, from_url: bool, search, controls: list, toggles: list, toggle_ids: list,
-         selection, view) -> tuple:
+def sync(
+    data: AppData, from_url: bool, search, controls: list, toggles: list, toggle_ids: list, selection, view
+) -> tuple:
     """(search, control values, toggle values, selection, view) to set; `no_update` where nothing changes."""
     names = [i["name"] for i in toggle_ids]
     if from_url:
         state = parse(search, data.choices)
     else:
-        values = dict(zip(FIELDS, controls))
-        values["data"] = [n for n, v in zip(names, toggles) if v]
+        values = dict(zip(FIELDS, controls, strict=True))
+        values["data"] = [n for n, v in zip(names, toggles, strict=True) if v]
         values["asset"] = selection.get("id") if isinstance(selection, dict) else None
         state = from_values(values, data.choices)
     new_search = serialise(state, data.choices)
@@ -37,19 +40,26 @@ def sync(data: AppData, from_url: bool, search, controls: list, toggles: list, t
     toggle_values = [["on"] if n in state.data else [] for n in names] if from_url else [no_update] * len(names)
     new_selection = data.selection(state.asset)
     new_view = view_of(state)
-    return (new_search if new_search != (search or "") else no_update, control_values, toggle_values,
-            new_selection if new_selection != selection else no_update,
-            new_view if new_view != view else no_update)
+    return (
+        new_search if new_search != (search or "") else no_update,
+        control_values,
+        toggle_values,
+        new_selection if new_selection != selection else no_update,
+        new_view if new_view != view else no_update,
+    )
 
 
-def synced(data: AppData, from_url: bool, search, controls: list, toggles: list, toggle_ids: list,
-           selection, view) -> tuple:
+def synced(
+    data: AppData, from_url: bool, search, controls: list, toggles: list, toggle_ids: list, selection, view
+) -> tuple:
     """The callback's outputs (search, each control, the toggles, selection, view) as `sync` finds them, kept per
     input (free-form: ADDRESS kind) as one JSON value per output, with b"" for no_update. The toggles, matched
     with ALL, are decoded into a list; the others go out as JSON fragments."""
+
     def answer():
         new_search, values, toggle_values, new_selection, new_view = sync(
-            data, from_url, search, controls, toggles, toggle_ids, selection, view)
+            data, from_url, search, controls, toggles, toggle_ids, selection, view
+        )
         return tuple(_packed(v) for v in (new_search, *values, toggle_values, new_selection, new_view))
 
     key = ("address", key_of(from_url, search, controls, toggles, toggle_ids, selection, view))
@@ -69,12 +79,19 @@ def _packed(value) -> bytes:
 def register(app, data: AppData) -> None:
 
     @app.callback(
-        Output(ids.URL, "search"), *[Output(c, "value") for c in CONTROLS],
-        Output(ids.data_toggle(ALL), "value"), Output(ids.SELECTION, "data"), Output(ids.VIEW, "data"),
-        Input(ids.URL, "search"), *[Input(c, "value") for c in CONTROLS], Input(ids.data_toggle(ALL), "value"),
-        Input(ids.SELECTION, "data"), Current(ids.data_toggle(ALL), "id"), Current(ids.VIEW, "data"),
+        Output(ids.URL, "search"),
+        *[Output(c, "value") for c in CONTROLS],
+        Output(ids.data_toggle(ALL), "value"),
+        Output(ids.SELECTION, "data"),
+        Output(ids.VIEW, "data"),
+        Input(ids.URL, "search"),
+        *[Input(c, "value") for c in CONTROLS],
+        Input(ids.data_toggle(ALL), "value"),
+        Input(ids.SELECTION, "data"),
+        Current(ids.data_toggle(ALL), "id"),
+        Current(ids.VIEW, "data"),
     )
     def url_state(search, *args):
-        controls, (toggles, selection, toggle_ids, view) = list(args[:len(CONTROLS)]), args[len(CONTROLS):]
+        controls, (toggles, selection, toggle_ids, view) = list(args[: len(CONTROLS)]), args[len(CONTROLS) :]
         from_url = ctx.triggered_id in (None, ids.URL)
         return synced(data, from_url, search, controls, toggles, toggle_ids, selection, view)

@@ -4,6 +4,7 @@ so that no client traffic can push them out. app.create_app(warm=True) runs it, 
 
 The hover texts of every record and event are not part of it: they are built with the app's data, once per
 dataset (AppData.of, charts/kit/texts.py)."""
+
 from __future__ import annotations
 
 from charts.registry import CHARTS, NAMES

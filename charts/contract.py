@@ -10,6 +10,7 @@ plus, optionally, `extra(frames, state)` for headline tiles above the chart (Das
 names the plotly trace types the figure may draw: the page ships plotly.js's basic bundle, and a test checks
 that every declared type is in it and that every drawn trace was declared.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -27,14 +28,14 @@ Builder = Callable[[Frames, Any], Any]
 
 @dataclass(frozen=True)
 class Chart:
-    name: str                                  # its id in addresses, embeds, stories and the catalogue
-    tab: str                                   # the dashboard tab it sits on: one of TABS
+    name: str  # its id in addresses, embeds, stories and the catalogue
+    tab: str  # the dashboard tab it sits on: one of TABS
     rows: Callable[[Frames, Any], pd.DataFrame]
     figure: Callable[[Frames, Any], go.Figure]
     summary: Callable[[Frames, Any], str]
-    traces: frozenset[str]                     # plotly trace types the figure draws
-    extra: Builder | None = None               # headline tiles above the chart, if it has any
-    uses_selection: bool = False               # redrawn (not just highlighted) when the selection changes
+    traces: frozenset[str]  # plotly trace types the figure draws
+    extra: Builder | None = None  # headline tiles above the chart, if it has any
+    uses_selection: bool = False  # redrawn (not just highlighted) when the selection changes
 
     def __post_init__(self) -> None:
         if self.tab not in TABS:

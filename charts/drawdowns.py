@@ -4,21 +4,21 @@ A range (ETH fell 13.1–23%) is a floating bar from one end to the other; a bou
 source's word in its label; a derived figure is hatched; ⚠ marks figures whose sources disagree.
 With both episodes, two panels share one axis of the assets present in both.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from data import select as sel
-from data.columns import C
-
+from charts.contract import Chart
 from charts.kit.figures import add_notes, bar_extent, base, conflict_flag, customdata, empty, patterns
 from charts.kit.hover import hovers
-from i18n import localized_column, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import class_label, label, safe, value_text
-from charts.contract import Chart
+from data import select as sel
+from data.columns import C
+from i18n import localized_column, t
 
 NAME = "drawdowns"
 ROW_PX = 46
@@ -32,20 +32,24 @@ def episodes(frames: dict, state) -> list[str]:
 def rows(frames: dict, state) -> pd.DataFrame:
     """The percentage moves drawn: selected episodes, window and classes, largest first."""
     eps = episodes(frames, state)
-    df = sel.tag(sel.in_classes(sel.pct_moves(sel.in_episodes(frames["moves"], eps), state.window),
-                                state.classes), "moves")
+    df = sel.tag(
+        sel.in_classes(sel.pct_moves(sel.in_episodes(frames["moves"], eps), state.window), state.classes), "moves"
+    )
     if len(eps) > 1:
         df = df[df[C.ENTITY].isin(sel.shared_entities(df, eps))]
     order = sel.magnitude(df).groupby(df[C.ENTITY]).transform("max")
-    return df.assign(_size=order, _own=sel.magnitude(df)).sort_values(
-        ["_size", C.ENTITY, "_own"], ascending=[False, True, False], kind="stable").drop(columns=["_size", "_own"])
+    return (
+        df.assign(_size=order, _own=sel.magnitude(df))
+        .sort_values(["_size", C.ENTITY, "_own"], ascending=[False, True, False], kind="stable")
+        .drop(columns=["_size", "_own"])
+    )
 
 
 def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
     """One axis label per bar; an asset with several figures in one episode names each figure's source."""
     dup = df.duplicated([C.EPISODE, C.ENTITY], keep=False)
     out = []
-    for (_, r), d in zip(df.iterrows(), dup):
+    for (_, r), d in zip(df.iterrows(), dup, strict=True):
         text = label(r, lang)
         if r[C.DERIVED]:
             text += " · " + t("mark.derived", lang)
@@ -56,7 +60,9 @@ def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
 
 
 def _text(df: pd.DataFrame, lang: str) -> list[str]:
-    return [value_text(r, lang) + (" ⚠" if c else "") for r, c in zip(df.to_dict("records"), conflict_flag(df))]
+    return [
+        value_text(r, lang) + (" ⚠" if c else "") for r, c in zip(df.to_dict("records"), conflict_flag(df), strict=True)
+    ]
 
 
 def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None, legend: bool) -> None:
@@ -64,16 +70,32 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
     for cls, part in df.groupby(C.ASSET_CLASS, observed=True, sort=False):
         length, start = bar_extent(part)
         conflicts = conflict_flag(part)
-        fig.add_trace(go.Bar(
-            orientation="h", x=length, base=start, y=part["_y"], name=class_label(frames, cls, state.lang),
-            legendgroup=str(cls), showlegend=legend,
-            marker={"color": class_colour(cls), "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
-                    "line": {"color": [th["outline"] if c else "rgba(0,0,0,0)" for c in conflicts],
-                             "width": [2.5 if c else 0 for c in conflicts]}},
-            text=_text(part, state.lang), textposition="outside", cliponaxis=False,
-            hovertext=hovers(part, frames, state.lang),
-            hovertemplate="%{hovertext}<extra></extra>", customdata=customdata(part),
-        ), **({"row": 1, "col": col} if col else {}))
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                x=length,
+                base=start,
+                y=part["_y"],
+                name=class_label(frames, cls, state.lang),
+                legendgroup=str(cls),
+                showlegend=legend,
+                marker={
+                    "color": class_colour(cls),
+                    "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
+                    "line": {
+                        "color": [th["outline"] if c else "rgba(0,0,0,0)" for c in conflicts],
+                        "width": [2.5 if c else 0 for c in conflicts],
+                    },
+                },
+                text=_text(part, state.lang),
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=hovers(part, frames, state.lang),
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=customdata(part),
+            ),
+            **({"row": 1, "col": col} if col else {}),
+        )
 
 
 def figure(frames: dict, state) -> go.Figure:
@@ -89,18 +111,40 @@ def figure(frames: dict, state) -> go.Figure:
         _bars(fig, df, frames, state, None, True)
     else:
         titles = localized_column(frames["episodes"].set_index(C.ID), "title", state.lang)
-        fig = make_subplots(rows=1, cols=len(eps), shared_yaxes=True, horizontal_spacing=0.12,
-                            subplot_titles=[safe(titles.get(e, e)) for e in eps])
+        fig = make_subplots(
+            rows=1,
+            cols=len(eps),
+            shared_yaxes=True,
+            horizontal_spacing=0.12,
+            subplot_titles=[safe(titles.get(e, e)) for e in eps],
+        )
         for i, ep in enumerate(eps, start=1):
             _bars(fig, df[df[C.EPISODE].astype(str) == ep], frames, state, i, i == 1)
     base(fig, state, height=height, barmode="overlay", bargap=0.45)
     both = len(eps) > 1
-    fig.update_layout(legend={"y": 1.0, "yanchor": "top", "yref": "container", "x": 0},
-                      margin={"t": 110 if both else 80, "l": 10})
+    fig.update_layout(
+        legend={"y": 1.0, "yanchor": "top", "yref": "container", "x": 0}, margin={"t": 110 if both else 80, "l": 10}
+    )
     # each bar's name sits above it from the left edge, so on a phone the bars keep the full width
     fig.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed", showticklabels=False)
-    add_notes(fig, [dict(text=y, x=0, xref="paper", xanchor="left", y=y, yref="y", yanchor="bottom",
-                         yshift=ROW_PX * 0.2, showarrow=False, font={"size": 13}) for y in lanes])
+    add_notes(
+        fig,
+        [
+            dict(
+                text=y,
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=y,
+                yref="y",
+                yanchor="bottom",
+                yshift=ROW_PX * 0.2,
+                showarrow=False,
+                font={"size": 13},
+            )
+            for y in lanes
+        ],
+    )
     fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinewidth=1.5, range=x_range(df))
     return fig
 
@@ -120,8 +164,15 @@ def summary(frames: dict, state) -> str:
     if df.empty:
         return t("drawdowns.empty", lang, title=t("panel.drawdowns", lang), window=window, empty=t("empty.none", lang))
     top = t("punct.list", lang).join(f"{label(r, lang)} {value_text(r, lang)}" for r in df.head(5).to_dict("records"))
-    return t("drawdowns.summary", lang, window=window, n=len(df), top=top, derived=int(df[C.DERIVED].sum()),
-             disputed=int(conflict_flag(df).sum()))
+    return t(
+        "drawdowns.summary",
+        lang,
+        window=window,
+        n=len(df),
+        top=top,
+        derived=int(df[C.DERIVED].sum()),
+        disputed=int(conflict_flag(df).sum()),
+    )
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))

@@ -6,31 +6,39 @@ and ordered by date within a fund; each axis label names the fund and the period
 $ mn or $ tn are converted to $ bn and say so. A figure in bitcoin (the ETFs' 2025 buying) cannot share a dollar
 axis: it is a text tile above the chart. ⚠ marks figures whose date or direction the sources dispute.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
+from charts.contract import Chart
+from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, patterns
+from charts.kit.hover import hover
+from charts.kit.palette import class_colour, theme
+from charts.kit.provenance import (
+    class_label,
+    date_text,
+    label,
+    outlet_label,
+    safe,
+    shorten,
+    source_label,
+    value_text,
+    with_unit,
+)
 from data import refs
 from data import select as sel
 from data.columns import C
 from data.schema import UNITS, WEEKDAYS
-
-from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, patterns
-from charts.kit.hover import hover
 from i18n import format as fmt
-from i18n import localized, localized_column, t
-from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import class_label, date_text, label, outlet_label, safe, shorten, source_label, value_text, with_unit
-from charts.contract import Chart
+from i18n import localized, t
 
 NAME = "flows"
 TAB = "crash"
 AXIS_UNIT = "usd_bn"
 FIRST_FUND = "us_btc_spot_etfs"
-
 
 
 def _w(key: str, lang: str, **params) -> str:
@@ -108,34 +116,68 @@ def figure(frames: dict, state) -> go.Figure:
     for cls, part in df.groupby(C.ASSET_CLASS, observed=True, sort=False):
         flags = conflict_flag(part).tolist()
         recs = part.to_dict("records")
-        fig.add_trace(go.Bar(
-            orientation="h", x=part["_x"], y=part["_y"], name=class_label(frames, cls, lang),
-            legendgroup=str(cls), showlegend=True,
-            marker={"color": class_colour(cls), "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
-                    "line": {"color": [th["outline"] if f else "rgba(0,0,0,0)" for f in flags],
-                             "width": [2.5 if f else 0 for f in flags]}},
-            text=[_text(r, f, lang) for r, f in zip(recs, flags)], textposition="outside", cliponaxis=False,
-            constraintext="none", textfont={"size": 13},
-            hovertext=[hover(r, frames, lang) for r in recs], hovertemplate="%{hovertext}<extra></extra>",
-            customdata=customdata(part),
-        ))
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                x=part["_x"],
+                y=part["_y"],
+                name=class_label(frames, cls, lang),
+                legendgroup=str(cls),
+                showlegend=True,
+                marker={
+                    "color": class_colour(cls),
+                    "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
+                    "line": {
+                        "color": [th["outline"] if f else "rgba(0,0,0,0)" for f in flags],
+                        "width": [2.5 if f else 0 for f in flags],
+                    },
+                },
+                text=[_text(r, f, lang) for r, f in zip(recs, flags, strict=True)],
+                textposition="outside",
+                cliponaxis=False,
+                constraintext="none",
+                textfont={"size": 13},
+                hovertext=[hover(r, frames, lang) for r in recs],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=customdata(part),
+            )
+        )
     # each bar's name sits on a line above it, from the left edge, so the bars keep the full width at 400 px
     per, top, bottom = 52, 70, 60
     notes = []
     for y in df["_y"]:
         fund, _, when = y.partition(" · ")
-        notes.append(dict(x=0, xref="paper", xanchor="left", y=y, yref="y", yanchor="bottom", yshift=11,
-                          text=f"<b>{fund}</b> · {when}", showarrow=False, font={"size": 12.5}))  # y is safe text
+        notes.append(
+            dict(
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=y,
+                yref="y",
+                yanchor="bottom",
+                yshift=11,
+                text=f"<b>{fund}</b> · {when}",
+                showarrow=False,
+                font={"size": 12.5},
+            )
+        )  # y is safe text
     add_notes(fig, notes)
     base(fig, state, height=per * len(df) + top + bottom, barmode="overlay", bargap=0.5)
-    fig.update_layout(margin={"t": top, "b": bottom, "l": 10, "r": 20},
-                      legend={"yref": "container", "y": 1, "yanchor": "top"})
-    fig.update_yaxes(categoryorder="array", categoryarray=list(df["_y"]), autorange="reversed",
-                     showticklabels=False, showgrid=False)
+    fig.update_layout(
+        margin={"t": top, "b": bottom, "l": 10, "r": 20}, legend={"yref": "container", "y": 1, "yanchor": "top"}
+    )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=list(df["_y"]), autorange="reversed", showticklabels=False, showgrid=False
+    )
     # symmetric, so left and right of zero read as out and in; the margin holds the labels
     span = float(df["_x"].abs().max()) or 1.0
-    fig.update_xaxes(range=[-span * 2.6, span * 2.6], zeroline=True, zerolinewidth=2, tickprefix="$",
-                     title={"text": _w("axis", lang), "font": {"size": 14, "color": th["muted"]}})
+    fig.update_xaxes(
+        range=[-span * 2.6, span * 2.6],
+        zeroline=True,
+        zerolinewidth=2,
+        tickprefix="$",
+        title={"text": _w("axis", lang), "font": {"size": 14, "color": th["muted"]}},
+    )
     return fig
 
 
@@ -145,8 +187,11 @@ def _title(r: dict, frames: dict, lang: str) -> str:
     outlet = outlet_label(str(r.get(C.OUTLET) or ""), frames, lang)
     quote = shorten(str(r.get(C.QUOTE) or ""))
     note = str(r.get(C.DATE_NOTE) or "")
-    return " · ".join(p for p in (src, f"{t('hover.outlet', lang)} {outlet}" if outlet else "",
-                                  f"“{quote}”" if quote else "", note) if p)
+    return " · ".join(
+        p
+        for p in (src, f"{t('hover.outlet', lang)} {outlet}" if outlet else "", f"“{quote}”" if quote else "", note)
+        if p
+    )
 
 
 def extra(frames: dict, state) -> list:
@@ -156,12 +201,19 @@ def extra(frames: dict, state) -> list:
     for r in df[~on_axis(df)].to_dict("records"):
         unit = t(f"unit.name.{r[C.UNIT]}", lang)
         direction = _w("in" if r[C.VALUE] >= 0 else "out", lang)
-        tiles.append(html.Div([
-            html.Span(f"{label(r, lang)} · {period(r, lang)}", className="tile-label"),
-            html.Strong(f"{direction} {value_text(r, lang)}", style={"fontSize": "1.6em"}),
-            html.Span(_w("not_usd", lang, u=unit), className="tile-note"),
-        ], title=_title(r, frames, lang), className="tile", **{"data-record": r[C.ID]},
-            style={"display": "inline-flex", "flexDirection": "column", "margin": "0 2em 0.5em 0"}))
+        tiles.append(
+            html.Div(
+                [
+                    html.Span(f"{label(r, lang)} · {period(r, lang)}", className="tile-label"),
+                    html.Strong(f"{direction} {value_text(r, lang)}", style={"fontSize": "1.6em"}),
+                    html.Span(_w("not_usd", lang, u=unit), className="tile-note"),
+                ],
+                title=_title(r, frames, lang),
+                className="tile",
+                **{"data-record": r[C.ID]},
+                style={"display": "inline-flex", "flexDirection": "column", "margin": "0 2em 0.5em 0"},
+            )
+        )
     return tiles
 
 
@@ -181,8 +233,11 @@ def summary(frames: dict, state) -> str:
         recs = part.to_dict("records")
         items = [f"{period(r, lang)} {_text(r, bool(str(r.get(C.CONFLICT_IDS) or '')), lang)}" for r in recs]
         lines.append(label(recs[0], lang) + colon + semi.join(items))
-    keys = dict.fromkeys(k for home, cs in zip(df[C.EPISODE].astype(str), df[C.CONFLICT_IDS].astype(str))
-                         for k in refs.keys(cs, home))
+    keys = dict.fromkeys(
+        k
+        for home, cs in zip(df[C.EPISODE].astype(str), df[C.CONFLICT_IDS].astype(str), strict=True)
+        for k in refs.keys(cs, home)
+    )
     topics = [localized(c, "topic", lang) for k in keys if (c := sel.conflict(frames, k)) is not None]
     lines += [_w("disputes", lang) + colon + " | ".join(str(t_) for t_ in topics)] * bool(topics)
     return stop.join(lines) + stop.strip()

@@ -6,32 +6,48 @@ The macro class has a single colour, so the measure is told by the mark: actual 
 expectations are outlines with no fill, earlier readings are lighter; derived figures are hatched, and ⚠ with a
 heavy outline marks figures whose sources disagree (both JOLTS expectations, the interest bill's two framings).
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.contract import Chart
+from charts.kit.figures import base, conflict_flag, customdata, empty, empty_text, patterns
+from charts.kit.hover import hover
+from charts.kit.palette import class_colour, theme
+from charts.kit.provenance import date_text, label, safe, value_text, wrap
 from data import select as sel
 from data.columns import C
 from data.schema import UNITS
-
-from charts.kit.figures import base, conflict_flag, customdata, empty, empty_text, patterns
-from charts.kit.hover import hover
 from i18n import format as fmt
 from i18n import has, t
-from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import date_text, label, safe, value_text, wrap
-from charts.contract import Chart
 
 NAME = "macro"
 TAB = "context"
 
-MEASURES = ("actual", "expected", "prior_first", "prior_revised", "prior", "year_ago", "level", "change", "yoy",
-            "mom", "vs_prepandemic")  # in the order bars are listed within an indicator; names: measure.<m>
+MEASURES = (
+    "actual",
+    "expected",
+    "prior_first",
+    "prior_revised",
+    "prior",
+    "year_ago",
+    "level",
+    "change",
+    "yoy",
+    "mom",
+    "vs_prepandemic",
+)  # in the order bars are listed within an indicator; names: measure.<m>
 # how each measure is marked; colour cannot carry it because the whole class has one colour
-STYLE = {"expected": "expected", "prior_first": "prior", "prior_revised": "prior", "prior": "prior",
-         "year_ago": "prior"}
+STYLE = {
+    "expected": "expected",
+    "prior_first": "prior",
+    "prior_revised": "prior",
+    "prior": "prior",
+    "year_ago": "prior",
+}
 
 
 def _measure(m: str, lang: str) -> str:
@@ -43,10 +59,12 @@ def rows(frames: dict, state) -> pd.DataFrame:
     """Macro figures of the selected episodes and classes, grouped by indicator and unit, measures in order."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
     df = sel.tag(sel.in_classes(sel.in_episodes(frames["macro"], eps), state.classes), "macro")
-    first = {k: i for i, k in enumerate(dict.fromkeys(zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT])))}
+    first = {k: i for i, k in enumerate(dict.fromkeys(zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT], strict=True)))}
     order = list(MEASURES)
-    df = df.assign(_g=[first[k] for k in zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT])],
-                   _m=[order.index(m) if m in order else len(order) for m in df[C.MEASURE]])
+    df = df.assign(
+        _g=[first[k] for k in zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT], strict=True)],
+        _m=[order.index(m) if m in order else len(order) for m in df[C.MEASURE]],
+    )
     return df.sort_values(["_g", "_m"], kind="stable").drop(columns=["_g", "_m"])
 
 
@@ -61,13 +79,13 @@ def compact(row, lang: str) -> str:
 def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
     """The measure, 'derived' when computed, and the source (then a letter) when one measure appears twice."""
     names = [_measure(m, lang) for m in df[C.MEASURE]]
-    keys = list(zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT], df[C.MEASURE]))
+    keys = list(zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT], df[C.MEASURE], strict=True))
     dup = pd.Series(keys).duplicated(keep=False).tolist()
-    src_keys = [k + (str(s)[:3],) for k, s in zip(keys, df[C.SOURCE])]
+    src_keys = [k + (str(s)[:3],) for k, s in zip(keys, df[C.SOURCE], strict=True)]
     dup_src = pd.Series(src_keys).duplicated(keep=False).tolist()
     seen: dict = {}
     out = []
-    for name, derived, d, ds, sk, src in zip(names, df[C.DERIVED], dup, dup_src, src_keys, df[C.SOURCE]):
+    for name, derived, d, ds, sk, src in zip(names, df[C.DERIVED], dup, dup_src, src_keys, df[C.SOURCE], strict=True):
         if derived:
             name += " · " + t("mark.derived", lang)
         if d:
@@ -100,32 +118,55 @@ def _bars(fig, part: pd.DataFrame, frames: dict, state, row: int, legend: set) -
         # the legend swatch copies a trace's first point: put a figure without a conflict outline first
         p = p.iloc[conflict_flag(p).astype(int).argsort(kind="stable")]
         colour = [class_colour(c) for c in p[C.ASSET_CLASS]]
-        fill = {"stated": colour, "expected": ["rgba(0,0,0,0)"] * len(p),
-                "prior": [_rgba(c, 0.4) for c in colour]}[style]
+        fill = {"stated": colour, "expected": ["rgba(0,0,0,0)"] * len(p), "prior": [_rgba(c, 0.4) for c in colour]}[
+            style
+        ]
         conflicts = conflict_flag(p).tolist()
-        line_colour = [th["outline"] if c else (col if style == "expected" else "rgba(0,0,0,0)")
-                       for c, col in zip(conflicts, colour)]
+        line_colour = [
+            th["outline"] if c else (col if style == "expected" else "rgba(0,0,0,0)")
+            for c, col in zip(conflicts, colour, strict=True)
+        ]
         line_width = [2.5 if c else (2 if style == "expected" else 0) for c in conflicts]
         records = p.to_dict("records")
-        fig.add_trace(go.Bar(
-            orientation="h", x=p[C.VALUE].tolist(), y=p["_y"].tolist(),
-            name=t(f"macro.style.{style}", state.lang), legendgroup=style, showlegend=(row, style) in legend,
-            marker={"color": fill, "pattern": {"shape": patterns(p), "fgcolor": th["ink"], "solidity": 0.3},
-                    "line": {"color": line_colour, "width": line_width}},
-            text=[compact(r, state.lang) + (" ⚠" if c else "") for r, c in zip(records, conflicts)],
-            textposition="outside", cliponaxis=False, textfont={"size": 13},
-            hovertext=[hover(r, frames, state.lang, " · ".join(x for x in (
-                _measure(r[C.MEASURE], state.lang), _period(r, state.lang)) if x))
-                for r in records],
-            hovertemplate="%{hovertext}<extra></extra>", customdata=customdata(p),
-        ), row=row, col=1)
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                x=p[C.VALUE].tolist(),
+                y=p["_y"].tolist(),
+                name=t(f"macro.style.{style}", state.lang),
+                legendgroup=style,
+                showlegend=(row, style) in legend,
+                marker={
+                    "color": fill,
+                    "pattern": {"shape": patterns(p), "fgcolor": th["ink"], "solidity": 0.3},
+                    "line": {"color": line_colour, "width": line_width},
+                },
+                text=[compact(r, state.lang) + (" ⚠" if c else "") for r, c in zip(records, conflicts, strict=True)],
+                textposition="outside",
+                cliponaxis=False,
+                textfont={"size": 13},
+                hovertext=[
+                    hover(
+                        r,
+                        frames,
+                        state.lang,
+                        " · ".join(x for x in (_measure(r[C.MEASURE], state.lang), _period(r, state.lang)) if x),
+                    )
+                    for r in records
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=customdata(p),
+            ),
+            row=row,
+            col=1,
+        )
 
 
 def _legend_rows(parts: list[pd.DataFrame]) -> set:
     """(panel, style) pairs that carry the legend: per style, the first panel with an unoutlined figure of it."""
     found: dict = {}
     for i, p in enumerate(parts, start=1):
-        for style, plain in zip([STYLE.get(m, "stated") for m in p[C.MEASURE]], ~conflict_flag(p)):
+        for style, plain in zip([STYLE.get(m, "stated") for m in p[C.MEASURE]], ~conflict_flag(p), strict=True):
             if style not in found or (plain and not found[style][1]):  # first seen, or first unoutlined
                 found[style] = (i, bool(plain))
     return {(i, style) for style, (i, _) in found.items()}
@@ -165,21 +206,33 @@ def figure(frames: dict, state) -> go.Figure:
     bar_px, title_px = 26, 58
     height = sum(len(p) for p in parts) * bar_px + len(parts) * title_px + 70
     gap = title_px / height
-    fig = make_subplots(rows=len(parts), cols=1, vertical_spacing=gap,
-                        row_heights=[len(p) for p in parts], subplot_titles=[_title(p, state.lang) for p in parts])
+    fig = make_subplots(
+        rows=len(parts),
+        cols=1,
+        vertical_spacing=gap,
+        row_heights=[len(p) for p in parts],
+        subplot_titles=[_title(p, state.lang) for p in parts],
+    )
     legend = _legend_rows(parts)
     for i, part in enumerate(parts, start=1):
         _bars(fig, part, frames, state, i, legend)
         fig.update_yaxes(categoryorder="array", categoryarray=list(part["_y"]), autorange="reversed", row=i, col=1)
-        fig.update_xaxes(range=x_range(part[C.VALUE].dropna()), nticks=4, zeroline=True, row=i, col=1,
-                         **_axis(str(part.iloc[0][C.UNIT])))
+        fig.update_xaxes(
+            range=x_range(part[C.VALUE].dropna()),
+            nticks=4,
+            zeroline=True,
+            row=i,
+            col=1,
+            **_axis(str(part.iloc[0][C.UNIT])),
+        )
     base(fig, state, height=height, barmode="overlay", bargap=0.3)
     # panel titles start flush with the tick labels, so they fit on a narrow screen
     fig.update_annotations(x=0, xanchor="left", xshift=-int(7.5 * df["_y"].str.len().max()), font={"size": 14})
-    fig.update_layout(legend={"y": 1.0, "yanchor": "top", "yref": "container", "x": 0, "font": {"size": 13}},
-                      margin={"t": 60, "b": 30})
+    fig.update_layout(
+        legend={"y": 1.0, "yanchor": "top", "yref": "container", "x": 0, "font": {"size": 13}},
+        margin={"t": 60, "b": 30},
+    )
     return fig
-
 
 
 def summary(frames: dict, state) -> str:
@@ -194,13 +247,28 @@ def summary(frames: dict, state) -> str:
         if actual.empty or expected.empty:
             continue
         exp = t("punct.or", lang).join(value_text(r, lang) for r in expected.to_dict("records"))
-        parts.append(t("macro.versus", lang, label=label(actual.iloc[0], lang),
-                       actual=value_text(actual.iloc[0], lang), expected=exp))
+        parts.append(
+            t(
+                "macro.versus",
+                lang,
+                label=label(actual.iloc[0], lang),
+                actual=value_text(actual.iloc[0], lang),
+                expected=exp,
+            )
+        )
     if not parts:  # no release with an expectation: name the figures themselves
-        parts = [f"{label(r, lang)} {_measure(r[C.MEASURE], lang)} {value_text(r, lang)}"
-                 for r in df.head(4).to_dict("records")]
-    return t("macro.summary", lang, n=len(df), parts=t("punct.list", lang).join(parts),
-             derived=int(df[C.DERIVED].sum()), disputed=int(conflict_flag(df).sum()))
+        parts = [
+            f"{label(r, lang)} {_measure(r[C.MEASURE], lang)} {value_text(r, lang)}"
+            for r in df.head(4).to_dict("records")
+        ]
+    return t(
+        "macro.summary",
+        lang,
+        n=len(df),
+        parts=t("punct.list", lang).join(parts),
+        derived=int(df[C.DERIVED].sum()),
+        disputed=int(conflict_flag(df).sum()),
+    )
 
 
 CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))

@@ -6,21 +6,21 @@ across its month, a reported low–high range a vertical segment. A thin dotted 
 approximate points in date order; nothing between them is known. Light bands mark the selected episodes and
 faint dotted lines the catalysts of both files.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from data import select as sel
-from data.columns import C
-
+from charts.contract import Chart
 from charts.kit import events as ev
 from charts.kit.figures import base, conflict_flag, customdata, empty, is_range
 from charts.kit.hover import hover
-from i18n import has, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import date_text, label, safe, value_text
-from charts.contract import Chart
+from data import select as sel
+from data.columns import C
+from i18n import has, t
 
 NAME = "path"
 TAB = "crash"
@@ -60,8 +60,10 @@ def rows(frames: dict, state) -> pd.DataFrame:
 
 def _kinds(df: pd.DataFrame) -> list[str]:
     """How each point is marked: a low–high range, a bound, an approximation or an exact price."""
-    return ["range" if rng else "bound" if b in BOUND_SYMBOL else "approx" if b in ("approx", "nearly") else "exact"
-            for rng, b in zip(is_range(df), df[C.BOUND])]
+    return [
+        "range" if rng else "bound" if b in BOUND_SYMBOL else "approx" if b in ("approx", "nearly") else "exact"
+        for rng, b in zip(is_range(df), df[C.BOUND], strict=True)
+    ]
 
 
 def _text_positions(df: pd.DataFrame, lo, hi) -> list[str]:
@@ -77,7 +79,7 @@ def _text_positions(df: pd.DataFrame, lo, hi) -> list[str]:
 def _labels(df: pd.DataFrame, lang: str) -> list[str]:
     """value text (+ ⚠); a bound repeating the previous day's words is labelled once (its hover stays)."""
     out, seen = [], {}
-    for r, flag in zip(df.to_dict("records"), conflict_flag(df)):
+    for r, flag in zip(df.to_dict("records"), conflict_flag(df), strict=True):
         text = value_text(r, lang) + (" ⚠" if flag else "")
         last = seen.get(text)
         out.append("" if r["_kind"] == "bound" and last is not None and (r[C.DATE] - last).days <= 2 else text)
@@ -93,14 +95,30 @@ def _points(fig: go.Figure, df: pd.DataFrame, frames: dict, state, colour: str) 
             continue
         flags = conflict_flag(part)
         symbols = [BOUND_SYMBOL[b] if kind == "bound" else KIND_SYMBOL[kind] for b in part[C.BOUND]]
-        fig.add_trace(go.Scatter(
-            x=part["_x"], y=part["_y"], mode="markers+text", name=t(f"path.{kind}", state.lang),
-            marker={"symbol": symbols, "size": 12, "color": colour,
-                    "line": {"color": [th["outline"] if f else colour for f in flags],
-                             "width": [2.5 if f else 1.5 for f in flags]}},
-            text=part["_label"], textposition=part["_pos"], textfont={"size": 13}, cliponaxis=False,
-            hovertext=_hovers(part, frames, state), hovertemplate="%{hovertext}<extra></extra>",
-            customdata=customdata(part)))
+        fig.add_trace(
+            go.Scatter(
+                x=part["_x"],
+                y=part["_y"],
+                mode="markers+text",
+                name=t(f"path.{kind}", state.lang),
+                marker={
+                    "symbol": symbols,
+                    "size": 12,
+                    "color": colour,
+                    "line": {
+                        "color": [th["outline"] if f else colour for f in flags],
+                        "width": [2.5 if f else 1.5 for f in flags],
+                    },
+                },
+                text=part["_label"],
+                textposition=part["_pos"],
+                textfont={"size": 13},
+                cliponaxis=False,
+                hovertext=_hovers(part, frames, state),
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=customdata(part),
+            )
+        )
 
 
 def _hovers(df: pd.DataFrame, frames: dict, state) -> list[str]:
@@ -119,26 +137,54 @@ def figure(frames: dict, state) -> go.Figure:
     if df.empty:
         return empty(state, "empty.filtered" if asset(frames, state) else "empty.none")
     colour = class_colour(df[C.ASSET_CLASS].iloc[0])
-    spans = [ev.span(d, p) for d, p in zip(df[C.DATE], df[C.DATE_PRECISION])]
-    df = df.assign(_x=[ev.centre(d, p) for d, p in zip(df[C.DATE], df[C.DATE_PRECISION])],
-                   _y=df[C.VALUE].fillna(df[C.HIGH]), _kind=_kinds(df))
+    spans = [ev.span(d, p) for d, p in zip(df[C.DATE], df[C.DATE_PRECISION], strict=True)]
+    df = df.assign(
+        _x=[ev.centre(d, p) for d, p in zip(df[C.DATE], df[C.DATE_PRECISION], strict=True)],
+        _y=df[C.VALUE].fillna(df[C.HIGH]),
+        _kind=_kinds(df),
+    )
     lo, hi = _x_range(spans + ev.episode_spans(frames))
     df = df.assign(_label=_labels(df, state.lang), _pos=_text_positions(df, lo, hi))
     fig = go.Figure()
     joined = df[df["_kind"].isin(["exact", "approx"])]
     if len(joined) > 1:
-        fig.add_trace(go.Scatter(
-            x=joined["_x"], y=joined["_y"], mode="lines", line={"color": colour, "width": 1.2, "dash": "dot",
-                                                               "shape": "linear"},
-            name=t("path.line", state.lang), hoverinfo="skip", customdata=customdata(joined)))
+        fig.add_trace(
+            go.Scatter(
+                x=joined["_x"],
+                y=joined["_y"],
+                mode="lines",
+                line={"color": colour, "width": 1.2, "dash": "dot", "shape": "linear"},
+                name=t("path.line", state.lang),
+                hoverinfo="skip",
+                customdata=customdata(joined),
+            )
+        )
     months = df[(df[C.DATE_PRECISION] != "day") & (df["_kind"] != "range")]
-    ev.add_segments(fig, months, [(ev.span(d, p), (v, v)) for d, p, v in
-                                  zip(months[C.DATE], months[C.DATE_PRECISION], months["_y"])],
-                    _hovers(months, frames, state), customdata(months), colour, t("path.month", state.lang))
+    ev.add_segments(
+        fig,
+        months,
+        [
+            (ev.span(d, p), (v, v))
+            for d, p, v in zip(months[C.DATE], months[C.DATE_PRECISION], months["_y"], strict=True)
+        ],
+        _hovers(months, frames, state),
+        customdata(months),
+        colour,
+        t("path.month", state.lang),
+    )
     ranges = df[df["_kind"] == "range"]
-    ev.add_segments(fig, ranges, [((x, x), (h, low)) for x, h, low in zip(ranges["_x"], ranges[C.HIGH], ranges[C.LOW])],
-                    _hovers(ranges, frames, state), customdata(ranges), colour, t("path.range", state.lang),
-                    cap="line-ew", width=2.5, labels=list(ranges["_label"]))
+    ev.add_segments(
+        fig,
+        ranges,
+        [((x, x), (h, low)) for x, h, low in zip(ranges["_x"], ranges[C.HIGH], ranges[C.LOW], strict=True)],
+        _hovers(ranges, frames, state),
+        customdata(ranges),
+        colour,
+        t("path.range", state.lang),
+        cap="line-ew",
+        width=2.5,
+        labels=list(ranges["_label"]),
+    )
     _points(fig, df, frames, state, colour)
     ev.add_bands(fig, frames, state)
     events = ev.day_events(frames, lo, hi)
@@ -147,13 +193,13 @@ def figure(frames: dict, state) -> go.Figure:
     unit = str(df[C.UNIT].iloc[0])
     axis = f"path.axis.{unit}"
     name = f"{safe(label(df.iloc[0], state.lang))} · {t(axis, state.lang) if has(axis) else unit}"
-    base(fig, state, height=460, title={"text": name, "x": 0, "xanchor": "left", "y": 0.98,
-                                        "font": {"size": 16}})
+    base(fig, state, height=460, title={"text": name, "x": 0, "xanchor": "left", "y": 0.98, "font": {"size": 16}})
     fig.update_layout(legend={"yanchor": "top", "y": -0.1}, margin={"t": 50})
     fig.update_xaxes(type="date", range=[lo, hi])
     ys = pd.concat([df[C.VALUE], df[C.LOW], df[C.HIGH]]).dropna()
-    fig.layout.yaxis.update(tickprefix="$" if unit.startswith("usd") else "", separatethousands=True,
-                            range=ev.headroom(ys.min(), ys.max()))
+    fig.layout.yaxis.update(
+        tickprefix="$" if unit.startswith("usd") else "", separatethousands=True, range=ev.headroom(ys.min(), ys.max())
+    )
     return fig
 
 
@@ -163,9 +209,12 @@ def summary(frames: dict, state) -> str:
     if df.empty:
         key = "empty.filtered" if asset(frames, state) else "empty.none"
         return t("panel.path", lang) + t("punct.colon", lang) + t(key, lang)
-    items = t("punct.list", lang).join(t("path.item", lang, value=value_text(r, lang), date=date_text(r, lang))
-                                       for r in df.to_dict("records"))
+    items = t("punct.list", lang).join(
+        t("path.item", lang, value=value_text(r, lang), date=date_text(r, lang)) for r in df.to_dict("records")
+    )
     return t("path.summary", lang, name=label(df.iloc[0], lang), n=len(df), items=items)
 
 
-CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"scatter"}), uses_selection=True)
+CHART = Chart(
+    name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"scatter"}), uses_selection=True
+)

@@ -7,22 +7,22 @@ way of the bound; a month-only date is a bar across the month; a low–high rang
 segment. A change is a bar covering the day (or month) it is dated at, labelled with its window; bars of one day
 share that day. ⚠ and an outline mark figures whose sources disagree; faint lines mark catalysts.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from data import select as sel
-from data.columns import C
-
+from charts.contract import Chart
 from charts.kit import events as ev
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, is_range, patterns
 from charts.kit.hover import hover
-from i18n import has, t
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import date_text, label, safe, value_text, window_text
-from charts.contract import Chart
+from data import select as sel
+from data.columns import C
+from i18n import has, t
 
 NAME = "rates"
 TAB = "context"
@@ -53,7 +53,7 @@ def panel(row) -> str:
 
 def _text(df: pd.DataFrame, lang: str, window: bool = False) -> list[str]:
     out = []
-    for r, flag in zip(df.to_dict("records"), conflict_flag(df)):
+    for r, flag in zip(df.to_dict("records"), conflict_flag(df), strict=True):
         win = f" ({window_text(r[C.WINDOW], lang)})" if window and r[C.WINDOW] else ""
         out.append(value_text(r, lang) + win + (" ⚠" if flag else ""))
     return out
@@ -70,34 +70,71 @@ def _levels(fig, df: pd.DataFrame, frames: dict, state, axes, legend_seen: set, 
     for asset, part in df.groupby(C.ASSET, sort=False):
         colour, name = class_colour(part[C.ASSET_CLASS].iloc[0]), safe(label(part.iloc[0], state.lang))
         ranges, months = part[is_range(part)], part[~is_range(part) & (part[C.DATE_PRECISION] != "day")]
-        ev.add_segments(fig, months, [(ev.span(d, p), (v, v)) for d, p, v in
-                                      zip(months[C.DATE], months[C.DATE_PRECISION], months[C.VALUE])],
-                        _hovers(months, frames, state.lang), customdata(months), colour, name, axes=axes, legend=False)
-        ev.add_segments(fig, ranges, [((d, d), (h, low)) for d, h, low in
-                                      zip(ranges[C.DATE], ranges[C.HIGH], ranges[C.LOW])],
-                        _hovers(ranges, frames, state.lang), customdata(ranges), colour, name, cap="line-ew",
-                        width=4, labels=_text(ranges, state.lang), axes=axes, legend=asset not in legend_seen)
+        ev.add_segments(
+            fig,
+            months,
+            [
+                (ev.span(d, p), (v, v))
+                for d, p, v in zip(months[C.DATE], months[C.DATE_PRECISION], months[C.VALUE], strict=True)
+            ],
+            _hovers(months, frames, state.lang),
+            customdata(months),
+            colour,
+            name,
+            axes=axes,
+            legend=False,
+        )
+        ev.add_segments(
+            fig,
+            ranges,
+            [((d, d), (h, low)) for d, h, low in zip(ranges[C.DATE], ranges[C.HIGH], ranges[C.LOW], strict=True)],
+            _hovers(ranges, frames, state.lang),
+            customdata(ranges),
+            colour,
+            name,
+            cap="line-ew",
+            width=4,
+            labels=_text(ranges, state.lang),
+            axes=axes,
+            legend=asset not in legend_seen,
+        )
         points = part[~is_range(part)].sort_values(C.BOUND, key=lambda b: b != "exact", kind="stable")
         if not points.empty:
             flags = conflict_flag(points)
-            fig.add_trace(go.Scatter(
-                x=[ev.centre(d, p) for d, p in zip(points[C.DATE], points[C.DATE_PRECISION])], y=points[C.VALUE],
-                xaxis=axes[0], yaxis=axes[1], mode="markers+text", name=name, legendgroup=asset,
-                showlegend=asset not in legend_seen and ranges.empty,
-                marker={"symbol": [BOUND_SYMBOL.get(b, symbols[asset]) for b in points[C.BOUND]],
-                        "size": 12, "color": colour,
-                        "line": {"color": [th["outline"] if f else colour for f in flags],
-                                 "width": [2.5 if f else 1.5 for f in flags]}},
-                text=_text(points, state.lang), textposition="middle right", cliponaxis=False,
-                hovertext=_hovers(points, frames, state.lang), hovertemplate="%{hovertext}<extra></extra>",
-                customdata=customdata(points)))
+            fig.add_trace(
+                go.Scatter(
+                    x=[ev.centre(d, p) for d, p in zip(points[C.DATE], points[C.DATE_PRECISION], strict=True)],
+                    y=points[C.VALUE],
+                    xaxis=axes[0],
+                    yaxis=axes[1],
+                    mode="markers+text",
+                    name=name,
+                    legendgroup=asset,
+                    showlegend=asset not in legend_seen and ranges.empty,
+                    marker={
+                        "symbol": [BOUND_SYMBOL.get(b, symbols[asset]) for b in points[C.BOUND]],
+                        "size": 12,
+                        "color": colour,
+                        "line": {
+                            "color": [th["outline"] if f else colour for f in flags],
+                            "width": [2.5 if f else 1.5 for f in flags],
+                        },
+                    },
+                    text=_text(points, state.lang),
+                    textposition="middle right",
+                    cliponaxis=False,
+                    hovertext=_hovers(points, frames, state.lang),
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    customdata=customdata(points),
+                )
+            )
         legend_seen.add(asset)
 
 
 def _slots(df: pd.DataFrame) -> tuple[list[float], list[float]]:
     """(offset, width) in ms of each bar: it covers its day (or month); bars of one day split it."""
     offsets, widths = [], []
-    for i, (d, p) in enumerate(zip(df[C.DATE], df[C.DATE_PRECISION])):
+    for i, (d, p) in enumerate(zip(df[C.DATE], df[C.DATE_PRECISION], strict=True)):
         lo, hi = ev.span(d, p)
         same = df[(df[C.DATE] == d) & (df[C.DATE_PRECISION] == p)].index
         n, k = len(same), list(same).index(df.index[i])
@@ -112,21 +149,40 @@ def _changes(fig, df: pd.DataFrame, frames: dict, state, axes, xrange, yrange, p
     th = theme(state.theme)
     offsets, widths = _slots(df)
     df = df.assign(_off=offsets, _w=widths)
-    for asset, part in df.groupby(C.ASSET, sort=False):
+    for _asset, part in df.groupby(C.ASSET, sort=False):
         colour, flags = class_colour(part[C.ASSET_CLASS].iloc[0]), conflict_flag(part)
-        fig.add_trace(go.Bar(
-            x=part[C.DATE], y=part[C.VALUE], offset=part["_off"].tolist(), width=part["_w"].tolist(),
-            xaxis=axes[0], yaxis=axes[1], name=safe(label(part.iloc[0], state.lang)), showlegend=False,
-            marker={"color": colour, "opacity": [1.0 if p == "day" else 0.45 for p in part[C.DATE_PRECISION]],
+        fig.add_trace(
+            go.Bar(
+                x=part[C.DATE],
+                y=part[C.VALUE],
+                offset=part["_off"].tolist(),
+                width=part["_w"].tolist(),
+                xaxis=axes[0],
+                yaxis=axes[1],
+                name=safe(label(part.iloc[0], state.lang)),
+                showlegend=False,
+                marker={
+                    "color": colour,
+                    "opacity": [1.0 if p == "day" else 0.45 for p in part[C.DATE_PRECISION]],
                     "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
-                    "line": {"color": [th["outline"] if f else colour for f in flags],
-                             "width": [2.5 if f else 0 for f in flags]}},
-            hovertext=_hovers(part, frames, state.lang), hovertemplate="%{hovertext}<extra></extra>",
-            customdata=customdata(part)))
+                    "line": {
+                        "color": [th["outline"] if f else colour for f in flags],
+                        "width": [2.5 if f else 0 for f in flags],
+                    },
+                },
+                hovertext=_hovers(part, frames, state.lang),
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=customdata(part),
+            )
+        )
     named = df[C.ASSET].nunique() > 1
-    df = df.assign(_text=[(f"{_short(r, state.lang)} " if named else "") + txt for r, txt in
-                          zip(df.to_dict("records"), _text(df, state.lang, window=True))],
-                   _mid=[d + pd.Timedelta(milliseconds=o + w / 2) for d, o, w in zip(df[C.DATE], offsets, widths)])
+    df = df.assign(
+        _text=[
+            (f"{_short(r, state.lang)} " if named else "") + txt
+            for r, txt in zip(df.to_dict("records"), _text(df, state.lang, window=True), strict=True)
+        ],
+        _mid=[d + pd.Timedelta(milliseconds=o + w / 2) for d, o, w in zip(df[C.DATE], offsets, widths, strict=True)],
+    )
     lo, hi = (pd.Timestamp(v) for v in xrange)
     step = LABEL_PX * (yrange[1] - yrange[0]) / panel_px
     for up in (True, False):
@@ -139,11 +195,29 @@ def _changes(fig, df: pd.DataFrame, frames: dict, state, axes, xrange, yrange, p
         edge = side[C.VALUE].max() if up else side[C.VALUE].min()
         notes = []
         for k, r in enumerate(side.sort_values("_mid", ascending=left, kind="stable").to_dict("records")):
-            notes.append(dict(x=r["_mid"], y=r[C.VALUE], xref=axes[0], yref=axes[1], axref=axes[0], ayref=axes[1],
-                               ax=r["_mid"], ay=edge + (1 if up else -1) * step * (k + 1), text=r["_text"],
-                               showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor=th["muted"], standoff=0,
-                               xanchor="right" if left else "left", font={"size": 12}, bgcolor=th["paper"],
-                               opacity=0.95, name="bar-label"))
+            notes.append(
+                dict(
+                    x=r["_mid"],
+                    y=r[C.VALUE],
+                    xref=axes[0],
+                    yref=axes[1],
+                    axref=axes[0],
+                    ayref=axes[1],
+                    ax=r["_mid"],
+                    ay=edge + (1 if up else -1) * step * (k + 1),
+                    text=r["_text"],
+                    showarrow=True,
+                    arrowhead=0,
+                    arrowwidth=1,
+                    arrowcolor=th["muted"],
+                    standoff=0,
+                    xanchor="right" if left else "left",
+                    font={"size": 12},
+                    bgcolor=th["paper"],
+                    opacity=0.95,
+                    name="bar-label",
+                )
+            )
         add_notes(fig, notes)
 
 
@@ -167,30 +241,41 @@ def _y_range(part: pd.DataFrame, change: bool, panel_px: float) -> list[float]:
 
 def _x_range(df: pd.DataFrame) -> list[pd.Timestamp]:
     """The panel's dates, at least a week wide, with room on the right for labels."""
-    spans = [ev.span(d, p) for d, p in zip(df[C.DATE], df[C.DATE_PRECISION])]
+    spans = [ev.span(d, p) for d, p in zip(df[C.DATE], df[C.DATE_PRECISION], strict=True)]
     lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
     pad = max((hi - lo) * 0.06, (pd.Timedelta(days=7) - (hi - lo)) / 2, pd.Timedelta(days=1))
     return [lo - pad, hi + pad * 1.5]
 
 
-def _panel(fig, sub, name: str, k: int, df: pd.DataFrame, frames: dict, state, symbols: dict, seen: set,
-           px: float) -> None:
+def _panel(
+    fig, sub, name: str, k: int, df: pd.DataFrame, frames: dict, state, symbols: dict, seen: set, px: float
+) -> None:
     """One subplot: its figures, its date range, the episode band, the catalysts; an empty one says so."""
     axes = (sub.xaxis.plotly_name.replace("axis", ""), sub.yaxis.plotly_name.replace("axis", ""))
     part = df[df["_panel"] == name]
     rng = _x_range(part if not part.empty else df)
     yr = _y_range(part, name.endswith("change"), px)
-    fig.update_layout({sub.xaxis.plotly_name: {"type": "date", "range": rng},
-                       sub.yaxis.plotly_name: {"range": yr, "showticklabels": not part.empty,
-                                               "zeroline": not part.empty}})
+    fig.update_layout(
+        {
+            sub.xaxis.plotly_name: {"type": "date", "range": rng},
+            sub.yaxis.plotly_name: {"range": yr, "showticklabels": not part.empty, "zeroline": not part.empty},
+        }
+    )
     if name.endswith("change"):
         _changes(fig, part, frames, state, axes, rng, yr, px)
     else:
         _levels(fig, part, frames, state, axes, seen, symbols)
     if part.empty:  # no band, lines or markers: on a subplot without traces plotly.js draws its shapes with
         # NaN coordinates (console errors) and an overlay axis not at all
-        fig.add_annotation(text=t("rates.no_figures", state.lang), x=0.5, y=0.5, xref=f"{axes[0]} domain",
-                           yref=f"{axes[1]} domain", showarrow=False, font={"color": theme(state.theme)["muted"]})
+        fig.add_annotation(
+            text=t("rates.no_figures", state.lang),
+            x=0.5,
+            y=0.5,
+            xref=f"{axes[0]} domain",
+            yref=f"{axes[1]} domain",
+            showarrow=False,
+            font={"color": theme(state.theme)["muted"]},
+        )
         return
     ev.add_bands(fig, frames, state, axes=[axes])
     events = ev.day_events(frames, *rng)
@@ -209,8 +294,12 @@ def figure(frames: dict, state) -> go.Figure:
     height = PANEL_PX * len(names) + 110
     spacing = 70 / height  # room for each panel's title and date ticks
     panel_px = [(height - 110) * (1 - spacing * (len(names) - 1)) / len(names)] * len(names)
-    fig = make_subplots(rows=len(names), cols=1, vertical_spacing=spacing,
-                        subplot_titles=[t(f"rates.panel.{p}", state.lang) for p in names])
+    fig = make_subplots(
+        rows=len(names),
+        cols=1,
+        vertical_spacing=spacing,
+        subplot_titles=[t(f"rates.panel.{p}", state.lang) for p in names],
+    )
     levels = df[(df[C.METRIC] == "level") & ~is_range(df)]
     symbols = {a: SYMBOLS[i % len(SYMBOLS)] for i, a in enumerate(dict.fromkeys(levels[C.ASSET]))}
     seen: set = set()  # assets (and "events") already in the legend
@@ -228,8 +317,10 @@ def summary(frames: dict, state) -> str:
     lang = state.lang
     if df.empty:
         return t("panel.rates", lang) + t("punct.colon", lang) + t("empty.none", lang)
-    items = t("punct.list", lang).join(t("rates.item", lang, label=label(r, lang), value=txt, date=date_text(r, lang))
-                                       for r, txt in zip(df.to_dict("records"), _text(df, lang, window=True)))
+    items = t("punct.list", lang).join(
+        t("rates.item", lang, label=label(r, lang), value=txt, date=date_text(r, lang))
+        for r, txt in zip(df.to_dict("records"), _text(df, lang, window=True), strict=True)
+    )
     return t("rates.summary", lang, n=len(df), items=items, disputed=int(conflict_flag(df).sum()))
 
 

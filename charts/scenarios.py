@@ -3,20 +3,21 @@
 Hovering a bar shows the scenario's assumption and its expected impact beside the usual provenance.
 The four probabilities of the 6 Feb report add up to 100% as given, so no total is derived or drawn.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from data import select as sel
-from data.columns import C
-
+from charts.contract import Chart
 from charts.kit.figures import base, conflict_flag, customdata, empty, empty_text, patterns
 from charts.kit.hover import hover
 from charts.kit.palette import theme
-from charts.kit.provenance import safe as escape, value_text, wrap
+from charts.kit.provenance import safe as escape
+from charts.kit.provenance import value_text, wrap
+from data import select as sel
+from data.columns import C
 from i18n import LANGS, localized, t
-from charts.contract import Chart
 
 NAME = "scenarios"
 TAB = "context"
@@ -60,26 +61,44 @@ def figure(frames: dict, state) -> go.Figure:
     records = df.to_dict("records")
     conflicts = conflict_flag(df).tolist()
     labels = [wrap(escape(name(r, state.lang)), 18) for r in records]
-    fig = go.Figure(go.Bar(
-        orientation="h", x=df[C.VALUE].tolist(), y=labels, name=_w("axis", state.lang), showlegend=False,
-        # a scenario is tied to no asset class, so it takes the theme's muted ink rather than a class colour,
-        # which would claim a link to that class in every other chart
-        marker={"color": th["muted"], "pattern": {"shape": patterns(df), "fgcolor": th["paper"]},
-                "line": {"color": [th["outline"] if c else th["muted"] for c in conflicts],
-                         "width": [2.5 if c else 0 for c in conflicts]}},
-        text=[value_text(r, state.lang) + (" ⚠" if c else "") for r, c in zip(records, conflicts)],
-        textposition="outside", cliponaxis=False, textfont={"size": 14},
-        hovertext=[scenario_hover(r, frames, state.lang) for r in records],
-        hovertemplate="%{hovertext}<extra></extra>", customdata=customdata(df),
-    ))
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            x=df[C.VALUE].tolist(),
+            y=labels,
+            name=_w("axis", state.lang),
+            showlegend=False,
+            # a scenario is tied to no asset class, so it takes the theme's muted ink rather than a class colour,
+            # which would claim a link to that class in every other chart
+            marker={
+                "color": th["muted"],
+                "pattern": {"shape": patterns(df), "fgcolor": th["paper"]},
+                "line": {
+                    "color": [th["outline"] if c else th["muted"] for c in conflicts],
+                    "width": [2.5 if c else 0 for c in conflicts],
+                },
+            },
+            text=[value_text(r, state.lang) + (" ⚠" if c else "") for r, c in zip(records, conflicts, strict=True)],
+            textposition="outside",
+            cliponaxis=False,
+            textfont={"size": 14},
+            hovertext=[scenario_hover(r, frames, state.lang) for r in records],
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=customdata(df),
+        )
+    )
     height = max(220, 64 * len(df) + 90)
     base(fig, state, height=height, bargap=0.35)
     top = float(pd.concat([df[C.VALUE], df[C.HIGH]]).max())
-    fig.update_xaxes(range=[0, top * 1.25], ticksuffix="%", zeroline=True, nticks=4,
-                     title={"text": _w("axis", state.lang), "font": {"size": 13}})
+    fig.update_xaxes(
+        range=[0, top * 1.25],
+        ticksuffix="%",
+        zeroline=True,
+        nticks=4,
+        title={"text": _w("axis", state.lang), "font": {"size": 13}},
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     return fig
-
 
 
 def summary(frames: dict, state) -> str:

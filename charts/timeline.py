@@ -8,21 +8,21 @@ the January and February month brackets whole); the range slider below shows, an
 June events. The selected episode's days are banded; events of the other episode, and events whose assets are
 all outside the selected classes, are faded, never removed. ⚠ marks events that sources disagree about.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.contract import Chart
+from charts.kit import events as ev
+from charts.kit.figures import DIMMED, add_shapes, base, empty
+from charts.kit.palette import class_colour, theme
+from charts.kit.provenance import date_text
 from data import select as sel
 from data.columns import C
 from data.schema import EVENT_CATEGORIES
-
-from charts.kit import events as ev
-from charts.kit.figures import DIMMED, add_shapes, base, empty
 from i18n import t
-from charts.kit.palette import class_colour, theme
-from charts.kit.provenance import date_text
-from charts.contract import Chart
 
 NAME = "timeline"
 TAB = "crash"
@@ -91,9 +91,15 @@ def _lanes(df: pd.DataFrame) -> tuple[pd.DataFrame, list[float], list[str], list
         for i in df[df[C.CATEGORY] == cat].sort_values(["_lo", "_hi"], kind="stable").index:
             lo, hi = df.at[i, "_lo"], df.at[i, "_hi"]
             gap = SPAN_GAP_DAYS if lo != hi else WARN_GAP_DAYS if df.at[i, "_conflict"] else GAP_DAYS
-            slot = next((s for s, (end, need) in enumerate(ends)
-                         if (lo - end) / pd.Timedelta(days=1) > max(need, gap if lo != hi else 0)), len(ends))
-            ends[slot:slot + 1] = [(hi, gap)]
+            slot = next(
+                (
+                    s
+                    for s, (end, need) in enumerate(ends)
+                    if (lo - end) / pd.Timedelta(days=1) > max(need, gap if lo != hi else 0)
+                ),
+                len(ends),
+            )
+            ends[slot : slot + 1] = [(hi, gap)]
             df.at[i, "_y"] = top + slot
         ticks.append(top + (len(ends) - 1) / 2)
         names.append(cat)
@@ -114,43 +120,80 @@ def _points(fig: go.Figure, df: pd.DataFrame, frames: dict, state) -> None:
         if part.empty:
             continue
         flags = part["_conflict"] != ""
-        fig.add_trace(go.Scatter(
-            x=part[C.DATE], y=part["_y"], mode="markers+text", name=_w(key, state.lang),
-            marker={"symbol": "circle" if occurred else "circle-open", "size": 11, "color": part["_colour"],
+        fig.add_trace(
+            go.Scatter(
+                x=part[C.DATE],
+                y=part["_y"],
+                mode="markers+text",
+                name=_w(key, state.lang),
+                marker={
+                    "symbol": "circle" if occurred else "circle-open",
+                    "size": 11,
+                    "color": part["_colour"],
                     "opacity": [1.0 if s else DIMMED for s in part["_shown"]],
-                    "line": {"color": [th["outline"] if f else c for f, c in zip(flags, part["_colour"])],
-                             "width": [2.5 if f else 1.5 for f in flags]}},
-            text=["⚠" if f else "" for f in flags], textposition="middle right", cliponaxis=False,
-            hovertext=_hovers(part, frames, state.lang), hovertemplate="%{hovertext}<extra></extra>",
-            customdata=customdata(part, frames), showlegend=False))
+                    "line": {
+                        "color": [th["outline"] if f else c for f, c in zip(flags, part["_colour"], strict=True)],
+                        "width": [2.5 if f else 1.5 for f in flags],
+                    },
+                },
+                text=["⚠" if f else "" for f in flags],
+                textposition="middle right",
+                cliponaxis=False,
+                hovertext=_hovers(part, frames, state.lang),
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=customdata(part, frames),
+                showlegend=False,
+            )
+        )
 
 
 def _segments(fig: go.Figure, df: pd.DataFrame, frames: dict, state) -> None:
     """Month-precision and dated-span events: a bracket from first to last day, one trace each."""
     df = df[df["_lo"] != df["_hi"]]
-    for (_, r), text, cd in zip(df.iterrows(), _hovers(df, frames, state.lang), customdata(df, frames)):
+    for (_, r), text, cd in zip(df.iterrows(), _hovers(df, frames, state.lang), customdata(df, frames), strict=True):
         key = "span" if r[C.STATUS] == "occurred" else "span_pending"
         warn = "⚠" if r["_conflict"] else ""
-        fig.add_trace(go.Scatter(
-            x=[r["_lo"], r["_hi"]], y=[r["_y"], r["_y"]], mode="lines+markers+text",
-            line={"color": r["_colour"], "width": 3 if warn else 2, "dash": "solid" if key == "span" else "dot"},
-            marker={"symbol": "line-ns", "size": 12, "line": {"color": r["_colour"], "width": 2}},
-            opacity=1.0 if r["_shown"] else DIMMED, text=["", warn], textposition="middle right",
-            cliponaxis=False, name=_w(key, state.lang), showlegend=False,
-            hovertext=[text, text], hovertemplate="%{hovertext}<extra></extra>", customdata=[cd, cd]))
+        fig.add_trace(
+            go.Scatter(
+                x=[r["_lo"], r["_hi"]],
+                y=[r["_y"], r["_y"]],
+                mode="lines+markers+text",
+                line={"color": r["_colour"], "width": 3 if warn else 2, "dash": "solid" if key == "span" else "dot"},
+                marker={"symbol": "line-ns", "size": 12, "line": {"color": r["_colour"], "width": 2}},
+                opacity=1.0 if r["_shown"] else DIMMED,
+                text=["", warn],
+                textposition="middle right",
+                cliponaxis=False,
+                name=_w(key, state.lang),
+                showlegend=False,
+                hovertext=[text, text],
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=[cd, cd],
+            )
+        )
 
 
 def _key(fig: go.Figure, state) -> None:
     """Legend entries in neutral ink (the marks themselves take class colours); they draw no points."""
     ink = theme(state.theme)["ink"]
-    for key, mode, marker, dash in (("occurred", "markers", "circle", "solid"),
-                                    ("pending", "markers", "circle-open", "solid"),
-                                    ("span", "lines+markers", "line-ns", "solid"),
-                                    ("span_pending", "lines+markers", "line-ns", "dot")):
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode=mode, name=_w(key, state.lang), customdata=[None],
-            marker={"symbol": marker, "size": 11, "color": ink, "line": {"color": ink, "width": 2}},
-            line={"color": ink, "width": 2, "dash": dash}, hoverinfo="skip"))
+    for key, mode, marker, dash in (
+        ("occurred", "markers", "circle", "solid"),
+        ("pending", "markers", "circle-open", "solid"),
+        ("span", "lines+markers", "line-ns", "solid"),
+        ("span_pending", "lines+markers", "line-ns", "dot"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode=mode,
+                name=_w(key, state.lang),
+                customdata=[None],
+                marker={"symbol": marker, "size": 11, "color": ink, "line": {"color": ink, "width": 2}},
+                line={"color": ink, "width": 2, "dash": dash},
+                hoverinfo="skip",
+            )
+        )
 
 
 def figure(frames: dict, state) -> go.Figure:
@@ -158,27 +201,57 @@ def figure(frames: dict, state) -> go.Figure:
     if df.empty:
         return empty(state, "empty.none")
     th = theme(state.theme)
-    df = df.assign(_colour=[_colour(r, frames, th["ink"]) for r in df.to_dict("records")],
-                   _shown=_shown(df, frames, state),
-                   _conflict=[ev.event_conflicts(frames, r) for r in df.to_dict("records")])
+    df = df.assign(
+        _colour=[_colour(r, frames, th["ink"]) for r in df.to_dict("records")],
+        _shown=_shown(df, frames, state),
+        _conflict=[ev.event_conflicts(frames, r) for r in df.to_dict("records")],
+    )
     df, ticks, cats, seps = _lanes(df)
     fig = go.Figure()
     _segments(fig, df, frames, state)
     _points(fig, df, frames, state)
     _key(fig, state)
     ev.add_bands(fig, frames, state)
-    add_shapes(fig, [dict(type="line", xref="paper", x0=0, x1=1, y0=y, y1=y, layer="below",
-                          line={"color": th["grid"], "width": 1}, name="lane-separator") for y in seps])
-    outside = [_w(key, state.lang, n=n) for n, key in
-               ((int((df["_hi"] < FOCUS[0]).sum()), "earlier"), (int((df["_lo"] > FOCUS[1]).sum()), "later")) if n]
+    add_shapes(
+        fig,
+        [
+            dict(
+                type="line",
+                xref="paper",
+                x0=0,
+                x1=1,
+                y0=y,
+                y1=y,
+                layer="below",
+                line={"color": th["grid"], "width": 1},
+                name="lane-separator",
+            )
+            for y in seps
+        ],
+    )
+    outside = [
+        _w(key, state.lang, n=n)
+        for n, key in ((int((df["_hi"] < FOCUS[0]).sum()), "earlier"), (int((df["_lo"] > FOCUS[1]).sum()), "later"))
+        if n
+    ]
     height = int(ROW_PX * (max(seps + ticks) + 2)) + 190
     base(fig, state, height=height, showlegend=True)
     fig.update_layout(margin={"t": 70})
     title = _w("slider", state.lang, which=" · ".join(outside)) if outside else ""
-    fig.update_xaxes(type="date", range=list(FOCUS), rangeslider={"visible": True, "thickness": 0.06},
-                     showgrid=True, title={"text": title, "font": {"size": 12, "color": th["muted"]}})
-    fig.update_yaxes(tickvals=ticks, ticktext=[ev.category(c, state.lang) for c in cats],
-                     autorange="reversed", showgrid=False, zeroline=False)
+    fig.update_xaxes(
+        type="date",
+        range=list(FOCUS),
+        rangeslider={"visible": True, "thickness": 0.06},
+        showgrid=True,
+        title={"text": title, "font": {"size": 12, "color": th["muted"]}},
+    )
+    fig.update_yaxes(
+        tickvals=ticks,
+        ticktext=[ev.category(c, state.lang) for c in cats],
+        autorange="reversed",
+        showgrid=False,
+        zeroline=False,
+    )
     return fig
 
 

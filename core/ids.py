@@ -2,10 +2,10 @@
 
 PAGE = "page"
 URL = "url"
-VIEW = "view-state"            # dcc.Store: the state minus the selection; charts redraw when it changes
-SELECTION = "selection"        # dcc.Store: the selected asset/fund/exchange id, or None
-HIGHLIGHTED = "highlighted"    # dcc.Store written by the clientside highlighter (nothing reads it)
-HOVER_SYNC = "hover-sync"      # dcc.Store written by the clientside hover sync
+VIEW = "view-state"  # dcc.Store: the state minus the selection; charts redraw when it changes
+SELECTION = "selection"  # dcc.Store: the selected asset/fund/exchange id, or None
+HIGHLIGHTED = "highlighted"  # dcc.Store written by the clientside highlighter (nothing reads it)
+HOVER_SYNC = "hover-sync"  # dcc.Store written by the clientside hover sync
 EPISODE = "episode"
 CLASSES = "classes"
 WINDOW = "window"
@@ -21,7 +21,7 @@ SOURCES = "sources"
 CONFLICTS = "conflicts"
 EPISODES = "episodes"
 REJECTED = "rejected-files"
-STATUS = "status"              # aria-live region announcing what the filters changed
+STATUS = "status"  # aria-live region announcing what the filters changed
 
 
 def tab_view(tab: str) -> str:
@@ -133,4 +133,6 @@ def share_iframe(name: str) -> dict:
 
 def share_script(name: str) -> dict:
     return {"type": "share-script", "name": name}
+
+
 PRESENT_CLASSES = "present-classes"

@@ -5,6 +5,7 @@
 Every parameter is optional; a missing, unknown or malformed value falls back to its default, and the
 canonical URL leaves defaults out. Valid values come from the loaded data (`Choices.from_frames`).
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
@@ -13,9 +14,8 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 
 from data.columns import C
-from i18n import LANGS
 from data.select import BOTH, DEFAULT_WINDOW, WINDOW_GROUPS
-from i18n import LANGS  # the languages are listed once, in i18n
+from i18n import LANGS
 
 THEMES = ("light", "dark")
 TABS = ("crash", "context")
@@ -27,16 +27,21 @@ _ENTITY_FRAMES = ("assets", "funds", "holders", "indicators", "exchanges")
 @dataclass(frozen=True)
 class Choices:
     """The values each parameter may take, from the loaded data."""
+
     episodes: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     charts: tuple[str, ...] = ()
 
     @classmethod
-    def from_frames(cls, frames: dict[str, pd.DataFrame], charts: tuple[str, ...] = ()) -> "Choices":
+    def from_frames(cls, frames: dict[str, pd.DataFrame], charts: tuple[str, ...] = ()) -> Choices:
         entities = [i for name in _ENTITY_FRAMES for i in frames[name][C.ID]]
-        return cls(tuple(frames["episodes"][C.ID]), tuple(frames["classes"][C.ID]),
-                   tuple(dict.fromkeys(entities)), tuple(charts))
+        return cls(
+            tuple(frames["episodes"][C.ID]),
+            tuple(frames["classes"][C.ID]),
+            tuple(dict.fromkeys(entities)),
+            tuple(charts),
+        )
 
     @property
     def default_episode(self) -> str:
@@ -46,8 +51,8 @@ class Choices:
 @dataclass(frozen=True)
 class State:
     episode: str = BOTH
-    classes: tuple[str, ...] = ()   # empty: every class
-    asset: str | None = None        # the selected asset, fund, exchange ... (cross-filter)
+    classes: tuple[str, ...] = ()  # empty: every class
+    asset: str | None = None  # the selected asset, fund, exchange ... (cross-filter)
     window: str = DEFAULT_WINDOW
     tab: str = TABS[0]
     data: tuple[str, ...] = field(default=())  # charts whose data table is open
@@ -59,7 +64,7 @@ class State:
         d["classes"], d["data"] = list(self.classes), list(self.data)
         return d
 
-    def with_(self, **changes) -> "State":
+    def with_(self, **changes) -> State:
         return replace(self, **changes)
 
 

@@ -3,23 +3,24 @@
 `table_frame` and `csv_text` turn the rows a chart draws into the table a reader sees and the file they
 download, so the three always agree.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 from dash import dcc, html
 
+from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
+from core import ids
+from dashboard import share
 from data.columns import C, csv_columns, precision
 from data.schema import FIGURE_TABLES
-
-from core import ids
-
-from dashboard import share
 from i18n import localized, t
-from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
 
-GRAPH_CONFIG = {"displaylogo": False, "showSendToCloud": False,  # no "edit in Chart Studio": nothing leaves the site
-                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d",
-                                           "sendChartToCloud"]}
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,  # no "edit in Chart Studio": nothing leaves the site
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d", "sendChartToCloud"],
+}
 
 
 def iso_date(ts, precision) -> str:
@@ -75,18 +76,30 @@ def csv_text(rows: pd.DataFrame, frames: dict, lang: str = "en") -> str:
 
 def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:
     """The table behind a chart, as text (every cell is a string, never HTML)."""
-    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in
-                               ("col.label", "col.value", "col.date", "col.source", "col.outlet", "col.quote")]))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang))
+                for k in ("col.label", "col.value", "col.date", "col.source", "col.outlet", "col.quote")
+            ]
+        )
+    )
     body = []
     for r in rows.to_dict("records"):
         when = " · ".join(p for p in (date_text(r, lang), window_text(str(r.get(C.WINDOW) or ""), lang)) if p)
         note = r.get(C.FORMULA) if r.get(C.DERIVED) else r.get(C.QUOTE)
-        body.append(html.Tr([
-            html.Td(label(r, lang)), html.Td(value_text(r, lang), className="num"), html.Td(when),
-            html.Td(str(r.get(C.SOURCE, ""))[:3] or "", title=str(r.get(C.SOURCE, ""))),
-            html.Td(outlet_label(str(r.get(C.OUTLET) or ""), frames, lang)),
-            html.Td(("= " if r.get(C.DERIVED) else "") + str(note or ""), className="quote"),
-        ]))
+        body.append(
+            html.Tr(
+                [
+                    html.Td(label(r, lang)),
+                    html.Td(value_text(r, lang), className="num"),
+                    html.Td(when),
+                    html.Td(str(r.get(C.SOURCE, ""))[:3] or "", title=str(r.get(C.SOURCE, ""))),
+                    html.Td(outlet_label(str(r.get(C.OUTLET) or ""), frames, lang)),
+                    html.Td(("= " if r.get(C.DERIVED) else "") + str(note or ""), className="quote"),
+                ]
+            )
+        )
     return html.Table([head, html.Tbody(body)], className="data-table")
 
 
@@ -96,20 +109,36 @@ def card(name: str, lang: str, open_data: bool = False, extra: bool = False) -> 
         [
             html.H2(t(f"panel.{name}", lang), id=ids.text(f"panel.{name}")),
             html.Div(id=ids.extra(name), className="extra") if extra else None,
-            html.Div(dcc.Graph(id=ids.chart(name), className="chart", config=GRAPH_CONFIG, responsive=True,
-                               style={"height": "320px"}),
-                     role="figure", **{"aria-describedby": ids.summary(name)}),
+            html.Div(
+                dcc.Graph(
+                    id=ids.chart(name),
+                    className="chart",
+                    config=GRAPH_CONFIG,
+                    responsive=True,
+                    style={"height": "320px"},
+                ),
+                role="figure",
+                **{"aria-describedby": ids.summary(name)},
+            ),
             html.P(id=ids.summary(name), className="summary", **{"aria-live": "polite"}),
-            html.Div([
-                dcc.Checklist(id=ids.data_toggle(name), options=[{"label": t("ctl.show_data", lang), "value": "on"}],
-                              value=["on"] if open_data else [], className="toggle", inline=True),
-                html.Button(t("ctl.download", lang), id=ids.download_button(name), className="button",
-                            n_clicks=0),
-                dcc.Download(id=ids.download(name)),
-                share.box(name, lang),
-            ], className="chart-tools"),
+            html.Div(
+                [
+                    dcc.Checklist(
+                        id=ids.data_toggle(name),
+                        options=[{"label": t("ctl.show_data", lang), "value": "on"}],
+                        value=["on"] if open_data else [],
+                        className="toggle",
+                        inline=True,
+                    ),
+                    html.Button(t("ctl.download", lang), id=ids.download_button(name), className="button", n_clicks=0),
+                    dcc.Download(id=ids.download(name)),
+                    share.box(name, lang),
+                ],
+                className="chart-tools",
+            ),
             html.Div(id=ids.table(name), className="table-wrap", hidden=not open_data),
             dcc.Store(id=ids.table_view(name)),
         ],
-        id=ids.panel(name), className="card panel",
+        id=ids.panel(name),
+        className="card panel",
     )

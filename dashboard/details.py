@@ -1,17 +1,18 @@
 """The selection panel (every figure and claim about the selected asset) and the conflicts panel (every
 disagreement behind what is on screen, with each claim and its source)."""
+
 from __future__ import annotations
 
 import pandas as pd
 from dash import html
 
+from charts.kit.hover import claim_line
+from charts.kit.provenance import label
+from dashboard.card import data_table
 from data import select as sel
 from data.columns import C
-
-from charts.kit.hover import claim_line
 from i18n import localized, t
-from dashboard.card import data_table
-from charts.kit.provenance import label
+
 
 def selection_rows(frames: dict, entity: str | None) -> pd.DataFrame:
     """Every figure about `entity`, in every episode and table."""
@@ -39,18 +40,26 @@ def detail(frames: dict, entity: str | None, lang: str) -> list:
 def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = True) -> list:
     """Each conflict that has a claim among `rows`: its question, its note, and every claim with its source."""
     claims = frames["conflict_claims"]
-    shown = set(zip(rows[C.EPISODE].astype(str), rows[C.ID].astype(str)))
-    hit = claims[[(str(e), str(i)) in shown for e, i in zip(claims[C.CLAIM_EPISODE], claims[C.CLAIM_ID])]]
+    shown = set(zip(rows[C.EPISODE].astype(str), rows[C.ID].astype(str), strict=True))
+    hit = claims[[(str(e), str(i)) in shown for e, i in zip(claims[C.CLAIM_EPISODE], claims[C.CLAIM_ID], strict=True)]]
     items = []
-    for key in dict.fromkeys(zip(hit[C.EPISODE].astype(str), hit[C.CONFLICT_ID].astype(str))):
+    for key in dict.fromkeys(zip(hit[C.EPISODE].astype(str), hit[C.CONFLICT_ID].astype(str), strict=True)):
         c = sel.conflict(frames, key)
-        lines = [html.Li(claim_line(frames, str(k[C.CLAIM_EPISODE]), str(k[C.CLAIM_ID]), lang, escape_html=False))
-                 for _, k in sel.claims_of(frames, key).iterrows()]
-        items.append(html.Li([
-            html.Span(str(c[C.KIND]).replace("_", " "), className=f"badge {c[C.SEVERITY]}"), " ",
-            html.Strong(localized(c, "topic", lang)),
-            html.P(localized(c, "note", lang)), html.Ul(lines),
-        ]))
+        lines = [
+            html.Li(claim_line(frames, str(k[C.CLAIM_EPISODE]), str(k[C.CLAIM_ID]), lang, escape_html=False))
+            for _, k in sel.claims_of(frames, key).iterrows()
+        ]
+        items.append(
+            html.Li(
+                [
+                    html.Span(str(c[C.KIND]).replace("_", " "), className=f"badge {c[C.SEVERITY]}"),
+                    " ",
+                    html.Strong(localized(c, "topic", lang)),
+                    html.P(localized(c, "note", lang)),
+                    html.Ul(lines),
+                ]
+            )
+        )
     if not items:
         return [html.P(t("details.no_conflicts", lang), className="hint")] if empty_note else []
     return [html.Ul(items, className="conflicts")]

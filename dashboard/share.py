@@ -4,6 +4,7 @@ the optional auto-height script tag. Pure string work, plus the "Share / Embed" 
     dashboard   {base}?episode=...&tab=context#panel-rates
     embed       {base}embed/rates?episode=...            (the same parameters, less the dashboard-only ones)
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -12,8 +13,8 @@ from urllib.parse import urlsplit
 from dash import dcc, html
 
 from core import ids
-from i18n import t
 from core.state import Choices, State, default, serialise
+from i18n import t
 
 EMBED_PATH = "embed/"
 HOST_SCRIPT = "assets/host/crashboard-embed.js"  # served with the app, never loaded by its own pages
@@ -43,8 +44,10 @@ def dashboard_url(base: str, name: str, tab: str, state: State, choices: Choices
 
 
 def iframe(src: str, title: str, height: int) -> str:
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{int(height)}" '
-            f'style="border:0;max-width:100%" loading="lazy" data-crashboard-embed></iframe>')
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="{int(height)}" '
+        f'style="border:0;max-width:100%" loading="lazy" data-crashboard-embed></iframe>'
+    )
 
 
 def script_tag(base: str) -> str:
@@ -60,30 +63,42 @@ def height_of(style) -> int:
         return 320 + EMBED_CHROME
 
 
-def snippets(href: str | None, name: str, tab: str, state: State, choices: Choices, title: str,
-             style=None, prefix: str = "/") -> dict[str, str]:
+def snippets(
+    href: str | None, name: str, tab: str, state: State, choices: Choices, title: str, style=None, prefix: str = "/"
+) -> dict[str, str]:
     """Everything the Share / Embed box shows for one chart in one view."""
     base = base_url(href, prefix)
-    return {"link": dashboard_url(base, name, tab, state, choices),
-            "iframe": iframe(embed_url(base, name, state, choices), title, height_of(style)),
-            "script": script_tag(base)}
+    return {
+        "link": dashboard_url(base, name, tab, state, choices),
+        "iframe": iframe(embed_url(base, name, state, choices), title, height_of(style)),
+        "script": script_tag(base),
+    }
 
 
 def _copyable(name: str, label_key: str, box_id: dict, lang: str, rows: int = 1) -> html.Div:
-    box = (dcc.Input(id=box_id, type="text", readOnly=True, className="share-box")
-           if rows == 1 else dcc.Textarea(id=box_id, readOnly=True, rows=rows, className="share-box"))
-    return html.Div([
-        html.Label([html.Span(t(label_key, lang), id=ids.text(label_key, name)), box]),
-        dcc.Clipboard(target_id=box_id, className="copy", title=t("share.copy", lang)),
-    ], className="share-row")
+    box = (
+        dcc.Input(id=box_id, type="text", readOnly=True, className="share-box")
+        if rows == 1
+        else dcc.Textarea(id=box_id, readOnly=True, rows=rows, className="share-box")
+    )
+    return html.Div(
+        [
+            html.Label([html.Span(t(label_key, lang), id=ids.text(label_key, name)), box]),
+            dcc.Clipboard(target_id=box_id, className="copy", title=t("share.copy", lang)),
+        ],
+        className="share-row",
+    )
 
 
 def box(name: str, lang: str) -> html.Details:
     """The chart's "Share / Embed" panel; a callback fills it with the current view's links."""
-    return html.Details([
-        html.Summary(t("share.title", lang), id=ids.text("share.title", name), className="button"),
-        _copyable(name, "share.link", ids.share_link(name), lang),
-        _copyable(name, "share.iframe", ids.share_iframe(name), lang, rows=3),
-        _copyable(name, "share.script", ids.share_script(name), lang),
-        html.P(t("share.hint", lang), id=ids.text("share.hint", name), className="hint"),
-    ], className="share")
+    return html.Details(
+        [
+            html.Summary(t("share.title", lang), id=ids.text("share.title", name), className="button"),
+            _copyable(name, "share.link", ids.share_link(name), lang),
+            _copyable(name, "share.iframe", ids.share_iframe(name), lang, rows=3),
+            _copyable(name, "share.script", ids.share_script(name), lang),
+            html.P(t("share.hint", lang), id=ids.text("share.hint", name), className="hint"),
+        ],
+        className="share",
+    )

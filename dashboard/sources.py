@@ -1,14 +1,14 @@
 """The sources panel: every seed document behind the figures on screen, with its SHA-256 and the outlets it
 credits for them."""
+
 from __future__ import annotations
 
 import pandas as pd
 from dash import html
 
-from data.columns import C
-
-from i18n import localized, t
 from charts.kit.provenance import outlet_label
+from data.columns import C
+from i18n import localized, t
 
 COLUMNS = ("file", "title", "kind", "figures", "outlets", "sha256")  # heads: sources.<column>
 
@@ -22,8 +22,8 @@ def used(rows: pd.DataFrame) -> pd.DataFrame:
     exploded = rows.assign(**{C.FILE: files}).explode(C.FILE)
     exploded = exploded[exploded[C.FILE] != ""]
     out = exploded.groupby(C.FILE, sort=True).agg(
-        figures=(C.ID, "size"),
-        outlets=(C.OUTLET, lambda s: ",".join(sorted({o for o in s.astype(str) if o}))))
+        figures=(C.ID, "size"), outlets=(C.OUTLET, lambda s: ",".join(sorted({o for o in s.astype(str) if o})))
+    )
     return out.reset_index()
 
 
@@ -39,9 +39,18 @@ def children(frames: dict, rows: pd.DataFrame, lang: str) -> list:
         kind = "" if info is None else localized(info, "kind", lang)
         sha = "" if info is None else info["sha256"]
         outlets = ", ".join(outlet_label(o, frames, lang) for o in r["outlets"].split(",") if o)
-        body.append(html.Tr([html.Td(html.Code(f)), html.Td(title), html.Td(kind),
-                             html.Td(str(r["figures"]), className="num"), html.Td(outlets),
-                             html.Td(html.Code(sha[:12] + "…", title=sha))]))
+        body.append(
+            html.Tr(
+                [
+                    html.Td(html.Code(f)),
+                    html.Td(title),
+                    html.Td(kind),
+                    html.Td(str(r["figures"]), className="num"),
+                    html.Td(outlets),
+                    html.Td(html.Code(sha[:12] + "…", title=sha)),
+                ]
+            )
+        )
     head = html.Thead(html.Tr([html.Th(t(f"sources.{c}", lang)) for c in COLUMNS]))
     return [html.Table([head, html.Tbody(body)], className="sources")]
 

@@ -6,6 +6,7 @@ validates it and loads it into typed pandas frames.
     ds.frames["moves"]             # one frame per table
     ds.rejected                    # files that failed, with file:line:column issues
 """
+
 from .errors import DataError, Issue
 from .loader import DEFAULT_DIR, Dataset, FileReport, load_dataset
 

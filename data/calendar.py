@@ -2,6 +2,7 @@
 
 Their topic and note are generated in every language (i18n.LANGS) from the catalogue's calendar.* sentences.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,9 +51,21 @@ def calendar_conflicts(rows) -> list[ConflictRow]:
             continue
         said, actual = found
         when = row.date.start.isoformat() + (f"..{end.isoformat()}" if end else "")
-        topic = label(lambda lang: t("calendar.topic", lang, when=when, said=_days(said, lang),
-                                     actual=_days(actual, lang)))
+        words = {"when": when, "said": said, "actual": actual}
+        topic = label(
+            lambda lang, w=words: t(
+                "calendar.topic", lang, when=w["when"], said=_days(w["said"], lang), actual=_days(w["actual"], lang)
+            )
+        )
         note = label(lambda lang: t("calendar.note", lang))
-        out.append(ConflictRow(id=f"calendar-{row.id}", kind="calendar", severity="contradiction",
-                               topic=topic, claims=[row.id], note=note))
+        out.append(
+            ConflictRow(
+                id=f"calendar-{row.id}",
+                kind="calendar",
+                severity="contradiction",
+                topic=topic,
+                claims=[row.id],
+                note=note,
+            )
+        )
     return out

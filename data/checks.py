@@ -2,6 +2,7 @@
 
 Each check yields ``(path, message)``; the loader turns paths into file:line:column.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -9,8 +10,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import schema as S
-from .models import (VOCABULARIES, Derive, EpisodeHeader, EventRow, Figure, FlowRow, ForecastRow, HoldingRow,
-                     LiquidationRow, MacroRow, MarketRow, SourcesFile, VocabularyFile)
+from .models import (
+    VOCABULARIES,
+    Derive,
+    EpisodeHeader,
+    EventRow,
+    Figure,
+    FlowRow,
+    ForecastRow,
+    HoldingRow,
+    LiquidationRow,
+    MacroRow,
+    MarketRow,
+    SourcesFile,
+    VocabularyFile,
+)
 from .quotes import quote_supports
 
 Problem = tuple[tuple, str]
@@ -20,8 +34,8 @@ Problem = tuple[tuple, str]
 class Context:
     """What episode files are checked against: the registry and the shared vocabulary."""
 
-    sources: dict = field(default_factory=dict)      # file name -> Source
-    outlets: dict = field(default_factory=dict)      # id -> Outlet
+    sources: dict = field(default_factory=dict)  # file name -> Source
+    outlets: dict = field(default_factory=dict)  # id -> Outlet
     classes: dict = field(default_factory=dict)
     assets: dict = field(default_factory=dict)
     funds: dict = field(default_factory=dict)
@@ -30,7 +44,7 @@ class Context:
     exchanges: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, registry: SourcesFile | None, vocab: VocabularyFile | None) -> "Context":
+    def build(cls, registry: SourcesFile | None, vocab: VocabularyFile | None) -> Context:
         ctx = cls()
         if registry:
             ctx.sources = {s.file: s for s in registry.sources}
@@ -106,11 +120,15 @@ def check_figure(row: Figure, table: str, path: tuple) -> Iterator[Problem]:
     metric = getattr(row, "measure", None) or getattr(row, "metric", None)
     allowed = S.METRIC_UNITS[table]
     if metric not in allowed:
-        yield path + ("measure" if table == "macro" else "metric",), \
-            f"unknown {table} metric '{metric}'; expected one of: {', '.join(sorted(allowed))}"
+        yield (
+            path + ("measure" if table == "macro" else "metric",),
+            f"unknown {table} metric '{metric}'; expected one of: {', '.join(sorted(allowed))}",
+        )
     elif row.unit not in allowed[metric]:
-        yield path + ("unit",), f"unit '{row.unit}' does not fit {metric}; expected one of: " \
-                                f"{', '.join(sorted(allowed[metric]))}"
+        yield (
+            path + ("unit",),
+            f"unit '{row.unit}' does not fit {metric}; expected one of: {', '.join(sorted(allowed[metric]))}",
+        )
     if (table, metric) in S.NEEDS_WINDOW and getattr(row, "window", None) is None:
         yield path + ("window",), f"a {metric} needs the window it was measured over"
     has_point, has_range = row.value is not None, row.low is not None or row.high is not None

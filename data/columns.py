@@ -15,6 +15,7 @@ Every table frame starts with `episode`, and after the fields carries what the l
 
 Charts and tests name columns through the constants of `C`, never bare strings.
 """
+
 from __future__ import annotations
 
 import types
@@ -103,9 +104,17 @@ C = Col
 
 # The column naming the thing each table's rows are about (an asset, a fund, an exchange ...); scenarios and
 # events are about themselves. The others name a thing of the vocabulary, whose class and label rows carry.
-ENTITY_KEY = {"moves": C.ASSET, "rates": C.ASSET, "liquidations": C.EXCHANGE, "flows": C.FUND,
-              "macro": C.INDICATOR, "holdings": C.HOLDER, "forecasts": C.SUBJECT, "scenarios": C.ID,
-              "events": C.ID}
+ENTITY_KEY = {
+    "moves": C.ASSET,
+    "rates": C.ASSET,
+    "liquidations": C.EXCHANGE,
+    "flows": C.FUND,
+    "macro": C.INDICATOR,
+    "holdings": C.HOLDER,
+    "forecasts": C.SUBJECT,
+    "scenarios": C.ID,
+    "events": C.ID,
+}
 VOCABULARY_KEY = {t: k for t, k in ENTITY_KEY.items() if k != C.ID}
 DERIVATION = [C.DERIVED, C.FORMULA, C.INPUTS]
 LOCATION = [C.FILE, C.LINE]

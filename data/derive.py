@@ -2,6 +2,7 @@
 
 A derived record in YAML names an operation and the ids of its inputs; it never holds a number.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,8 +45,12 @@ def formula(d: Derive) -> str:
     """Human-readable formula over input ids, e.g. 'liq-total − liq-binance − liq-okx'."""
     template = S.DERIVE_OPS[d.op][2]
     ids = d.inputs
-    return template.format(*ids, rest=" − ".join(ids[1:]), all=" + ".join(ids) if d.op == "sum"
-                           else " − ".join(ids), total=f"{d.total:g}" if d.total is not None else "")
+    return template.format(
+        *ids,
+        rest=" − ".join(ids[1:]),
+        all=" + ".join(ids) if d.op == "sum" else " − ".join(ids),
+        total=f"{d.total:g}" if d.total is not None else "",
+    )
 
 
 def derive_all(rows: list[Figure]) -> dict[str, Derived]:

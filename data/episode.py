@@ -2,6 +2,7 @@
 
 Either every record of the file is usable, or the file is rejected with every problem found in it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,11 +22,11 @@ from .translate import issues_from
 class EpisodeDoc:
     file: str
     header: EpisodeHeader
-    tables: dict[str, list]                      # table -> validated rows, in file order
-    lines: dict[str, int]                        # record id -> line in the file
-    id_at: tuple[int, int] = (1, 1)             # line and column of the episode's id
+    tables: dict[str, list]  # table -> validated rows, in file order
+    lines: dict[str, int]  # record id -> line in the file
+    id_at: tuple[int, int] = (1, 1)  # line and column of the episode's id
     derived: dict[str, Derived] = field(default_factory=dict)
-    conflicts: list[ConflictRow] = field(default_factory=list)   # declared, then found by the calendar check
+    conflicts: list[ConflictRow] = field(default_factory=list)  # declared, then found by the calendar check
 
     def rows(self):
         """Every record of every table, with its table name."""
@@ -56,7 +57,9 @@ def read_episode(raw: bytes, name: str, ctx: checks.Context, max_bytes: int = sa
     tables: dict[str, list] = {}
     indexed: dict[str, list[tuple[int, object]]] = {}
     for table, model in ROW_MODELS.items():
-        rows = [(i, validate_model(model, r, (table, i), located, name, issues)) for i, r in enumerate(getattr(top, table))]
+        rows = [
+            (i, validate_model(model, r, (table, i), located, name, issues)) for i, r in enumerate(getattr(top, table))
+        ]
         indexed[table] = [(i, r) for i, r in rows if r is not None]
         tables[table] = [r for _, r in indexed[table]]
     problems: list[tuple] = []
@@ -79,7 +82,10 @@ def _check_rows(indexed: dict, header: EpisodeHeader, ctx: checks.Context):
         for i, row in indexed[table]:
             path = (table, i)
             if row.id in first_at:
-                yield path + ("id",), f"duplicate id '{row.id}' (first used at {first_at[row.id][0]}[{first_at[row.id][1]}])"
+                yield (
+                    path + ("id",),
+                    f"duplicate id '{row.id}' (first used at {first_at[row.id][0]}[{first_at[row.id][1]}])",
+                )
             first_at.setdefault(row.id, path)
             if table == "conflicts":
                 continue
@@ -104,6 +110,7 @@ def _derive(indexed: dict, located, name: str) -> dict[str, Derived]:
         try:
             out.update(derive_all([row for _, row in indexed[table]]))
         except ZeroDivisionError:
-            raise DataError([Issue(name, f"a derived figure in {table} divides by zero",
-                                   *located.position((table,)), (table,))]) from None
+            raise DataError(
+                [Issue(name, f"a derived figure in {table} divides by zero", *located.position((table,)), (table,))]
+            ) from None
     return out

@@ -2,6 +2,7 @@
 
 Every check in the package reports through :class:`Issue`, so the CLI, the page and the tests show the same text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 Pure: the same documents give equal frames, in the same row order. Types: datetime64 dates, float64 values,
 categorical episode and asset class, bool `derived`.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,8 +13,19 @@ from i18n import LANGS
 from . import refs
 from . import schema as S
 from .checks import Context
-from .columns import (CLAIM_COLUMNS, ENTITY_KEY, VOCABULARY_KEY, C, conflict_columns, expand, field_kinds,
-                      lang_column, precision, record_columns, table_columns)
+from .columns import (
+    CLAIM_COLUMNS,
+    ENTITY_KEY,
+    VOCABULARY_KEY,
+    C,
+    conflict_columns,
+    expand,
+    field_kinds,
+    lang_column,
+    precision,
+    record_columns,
+    table_columns,
+)
 from .episode import EpisodeDoc
 from .models import VOCABULARIES, Label, SourcesFile, VocabularyFile
 
@@ -34,8 +46,14 @@ def _when(spec) -> tuple:
 def _entity(row, table: str, vocab: Context) -> tuple[str | None, Label | None]:
     """(asset class, label) of the thing a row is about, for the looked-up columns."""
     ref = getattr(row, VOCABULARY_KEY[table])
-    kind = {C.ASSET: "assets", C.SUBJECT: "assets", C.FUND: "funds", C.INDICATOR: "indicators",
-            C.HOLDER: "holders", C.EXCHANGE: "exchanges"}[VOCABULARY_KEY[table]]
+    kind = {
+        C.ASSET: "assets",
+        C.SUBJECT: "assets",
+        C.FUND: "funds",
+        C.INDICATOR: "indicators",
+        C.HOLDER: "holders",
+        C.EXCHANGE: "exchanges",
+    }[VOCABULARY_KEY[table]]
     item = getattr(vocab, kind).get(ref)
     if item is None:
         return None, None
@@ -59,13 +77,17 @@ def _fields(doc: EpisodeDoc, table: str, row) -> dict:
         elif kind == "list":
             rec[name] = ",".join(value)
         elif kind == "derive":
-            rec.update({C.DERIVED: derived is not None, C.FORMULA: derived.formula if derived else "",
-                        C.INPUTS: ",".join(derived.inputs) if derived else ""})
+            rec.update(
+                {
+                    C.DERIVED: derived is not None,
+                    C.FORMULA: derived.formula if derived else "",
+                    C.INPUTS: ",".join(derived.inputs) if derived else "",
+                }
+            )
         else:
             rec[name] = value
     if derived is not None:
-        rec.update({C.VALUE: derived.value, C.BOUND: derived.bound, C.SOURCE: ",".join(derived.sources),
-                    C.QUOTE: ""})
+        rec.update({C.VALUE: derived.value, C.BOUND: derived.bound, C.SOURCE: ",".join(derived.sources), C.QUOTE: ""})
     return rec
 
 
@@ -112,15 +134,30 @@ def _conflict_index(docs: list[EpisodeDoc]) -> tuple[list[dict], list[dict], dic
     for doc in docs:
         ep = doc.header.id
         for c in doc.conflicts:
-            conflicts.append({C.EPISODE: ep, C.ID: c.id, C.KIND: c.kind, C.SEVERITY: c.severity,
-                              **_labels("topic", c.topic), **_labels("note", c.note),
-                              C.GENERATED: c.kind == "calendar" and c.id.startswith("calendar-")})
+            conflicts.append(
+                {
+                    C.EPISODE: ep,
+                    C.ID: c.id,
+                    C.KIND: c.kind,
+                    C.SEVERITY: c.severity,
+                    **_labels("topic", c.topic),
+                    **_labels("note", c.note),
+                    C.GENERATED: c.kind == "calendar" and c.id.startswith("calendar-"),
+                }
+            )
             for ref in c.claims:
                 claim = refs.parse(ref, ep)
                 if claim not in tables:
                     continue  # cites an episode that is not loaded
-                claims.append({C.EPISODE: ep, C.CONFLICT_ID: c.id, C.CLAIM_EPISODE: claim[0],
-                               C.CLAIM_ID: claim[1], C.TABLE: tables[claim]})
+                claims.append(
+                    {
+                        C.EPISODE: ep,
+                        C.CONFLICT_ID: c.id,
+                        C.CLAIM_EPISODE: claim[0],
+                        C.CLAIM_ID: claim[1],
+                        C.TABLE: tables[claim],
+                    }
+                )
                 by_record.setdefault(claim, []).append((ep, c.id))
     return conflicts, claims, by_record
 
@@ -129,33 +166,66 @@ def _vocab_frames(registry: SourcesFile | None, vocab: VocabularyFile | None) ->
     out = {}
     sources = registry.sources if registry else []
     out["sources"] = pd.DataFrame(
-        [{C.FILE: s.file, "sha256": s.sha256, **_labels("title", s.title), **_labels("kind", s.kind),
-          C.DATE: pd.Timestamp(s.date) if s.date else pd.NaT, "outlets": ",".join(s.outlets)} for s in sources],
-        columns=[C.FILE, "sha256", *expand("title", "label"), *expand("kind", "label"), C.DATE, "outlets"])
-    out["outlets"] = pd.DataFrame([{C.ID: o.id, **_labels("name", o.name)} for o in (registry.outlets if registry else [])],
-                                  columns=[C.ID, *expand("name", "label")])
+        [
+            {
+                C.FILE: s.file,
+                "sha256": s.sha256,
+                **_labels("title", s.title),
+                **_labels("kind", s.kind),
+                C.DATE: pd.Timestamp(s.date) if s.date else pd.NaT,
+                "outlets": ",".join(s.outlets),
+            }
+            for s in sources
+        ],
+        columns=[C.FILE, "sha256", *expand("title", "label"), *expand("kind", "label"), C.DATE, "outlets"],
+    )
+    out["outlets"] = pd.DataFrame(
+        [{C.ID: o.id, **_labels("name", o.name)} for o in (registry.outlets if registry else [])],
+        columns=[C.ID, *expand("name", "label")],
+    )
     for name in VOCABULARIES:
         items = getattr(vocab, name) if vocab else []
         classed = name != "classes"  # every list but the classes names items of an asset class
         cols = [C.ID, *expand("label", "label")] + ([C.ASSET_CLASS] if classed else [])
-        rows = [{C.ID: i.id, **_labels("label", i.label), **({C.ASSET_CLASS: i.asset_class or ""} if classed else {})}
-                for i in items]
+        rows = [
+            {C.ID: i.id, **_labels("label", i.label), **({C.ASSET_CLASS: i.asset_class or ""} if classed else {})}
+            for i in items
+        ]
         out[name] = pd.DataFrame(rows, columns=cols)
     return out
 
 
 def _episodes(docs: list[EpisodeDoc]) -> pd.DataFrame:
     return pd.DataFrame(
-        [{C.ID: d.header.id, **_labels("title", d.header.title), **_labels("summary", d.header.summary),
-          "start": pd.Timestamp(d.header.start), C.END: pd.Timestamp(d.header.end),
-          "window_start": pd.Timestamp(d.header.window_start), "window_end": pd.Timestamp(d.header.window_end),
-          C.FILE: d.file} for d in docs],
-        columns=[C.ID, *expand("title", "label"), *expand("summary", "label"), "start", C.END, "window_start",
-                 "window_end", C.FILE])
+        [
+            {
+                C.ID: d.header.id,
+                **_labels("title", d.header.title),
+                **_labels("summary", d.header.summary),
+                "start": pd.Timestamp(d.header.start),
+                C.END: pd.Timestamp(d.header.end),
+                "window_start": pd.Timestamp(d.header.window_start),
+                "window_end": pd.Timestamp(d.header.window_end),
+                C.FILE: d.file,
+            }
+            for d in docs
+        ],
+        columns=[
+            C.ID,
+            *expand("title", "label"),
+            *expand("summary", "label"),
+            "start",
+            C.END,
+            "window_start",
+            "window_end",
+            C.FILE,
+        ],
+    )
 
 
-def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
-                 vocab: VocabularyFile | None) -> dict[str, pd.DataFrame]:
+def build_frames(
+    docs: list[EpisodeDoc], registry: SourcesFile | None, vocab: VocabularyFile | None
+) -> dict[str, pd.DataFrame]:
     """Every frame of the dataset from accepted documents."""
     lookups = Context.build(registry, vocab)
     episodes = [d.header.id for d in docs]
@@ -164,8 +234,7 @@ def build_frames(docs: list[EpisodeDoc], registry: SourcesFile | None,
     frames: dict[str, pd.DataFrame] = {}
     for table in S.TABLES:
         rows = [_record(d, table, r, lookups, by_record) for d in docs for r in d.tables[table]]
-        frames[table] = _typed(pd.DataFrame(rows, columns=table_columns(table)), episodes, classes,
-                               field_kinds(table))
+        frames[table] = _typed(pd.DataFrame(rows, columns=table_columns(table)), episodes, classes, field_kinds(table))
     frames["conflicts"] = _typed(pd.DataFrame(conflicts, columns=conflict_columns()), episodes, classes, {})
     frames["conflict_claims"] = _typed(pd.DataFrame(claims, columns=CLAIM_COLUMNS), episodes, classes, {})
     frames["episodes"] = _episodes(docs)

@@ -3,6 +3,7 @@
 A bad file is reported and left out; the good ones are served. Loading is cached per process and keyed on the
 files' names, sizes and modification times, so the same files give the same (shared, read-only) dataset.
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,7 +34,7 @@ class FileReport:
     """What happened to one file: its counts when accepted, its issues when rejected."""
 
     path: str
-    kind: str                         # "sources" | "vocabulary" | "episode" | "story"
+    kind: str  # "sources" | "vocabulary" | "episode" | "story"
     issues: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -49,7 +50,7 @@ class Dataset:
     frames: dict[str, pd.DataFrame]
     reports: list[FileReport]
     data_dir: str
-    stories: tuple[Story, ...] = ()   # in the order of frames["episodes"], then by id
+    stories: tuple[Story, ...] = ()  # in the order of frames["episodes"], then by id
 
     @property
     def rejected(self) -> list[FileReport]:
@@ -95,8 +96,13 @@ def read_context(root: Path) -> tuple[checks.Context, SourcesFile | None, Vocabu
     rep_v = FileReport(_display(root / VOCABULARY_FILE, root), "vocabulary")
     vocab = _read_model(root / VOCABULARY_FILE, rep_v.path, VocabularyFile, rep_v, checks.check_vocabulary)
     if vocab:
-        rep_v.counts = {"classes": len(vocab.classes), "assets": len(vocab.assets), "funds": len(vocab.funds),
-                        "holders": len(vocab.holders), "indicators": len(vocab.indicators)}
+        rep_v.counts = {
+            "classes": len(vocab.classes),
+            "assets": len(vocab.assets),
+            "funds": len(vocab.funds),
+            "holders": len(vocab.holders),
+            "indicators": len(vocab.indicators),
+        }
     reports += [rep_s, rep_v]
     return checks.Context.build(registry, vocab), registry, vocab, reports
 
@@ -124,8 +130,9 @@ def _read_into(report: FileReport, path: Path, read):
     return None
 
 
-def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,
-                  context_ok: bool) -> tuple[list[EpisodeDoc], list[FileReport]]:
+def read_episodes(
+    paths: list[Path], root: Path, ctx: checks.Context, context_ok: bool
+) -> tuple[list[EpisodeDoc], list[FileReport]]:
     docs, reports, ids = [], [], {}
     for path in paths:
         report = FileReport(_display(path, root), "episode")
@@ -133,12 +140,18 @@ def read_episodes(paths: list[Path], root: Path, ctx: checks.Context,
         if not context_ok:
             report.issues.append(Issue(report.path, "not checked: the sources registry or vocabulary was rejected"))
             continue
-        doc = _read_into(report, path, lambda raw: read_episode(raw, report.path, ctx))
+        doc = _read_into(report, path, lambda raw, name=report.path: read_episode(raw, name, ctx))
         if doc is None:
             continue
         if doc.header.id in ids:
-            report.issues.append(Issue(report.path, f"episode id '{doc.header.id}' is already used by "
-                                                    f"{ids[doc.header.id]}", *doc.id_at, ("episode", "id")))
+            report.issues.append(
+                Issue(
+                    report.path,
+                    f"episode id '{doc.header.id}' is already used by {ids[doc.header.id]}",
+                    *doc.id_at,
+                    ("episode", "id"),
+                )
+            )
             continue
         ids[doc.header.id] = report.path
         report.episode = doc.header.id
@@ -164,20 +177,29 @@ def _check_cross_refs(docs: list[EpisodeDoc], reports: list[FileReport]) -> None
                 episode, record = ref.split(":", 1)
                 if episode not in known:
                     by_file[doc.file].warnings.append(
-                        f"conflict '{c.id}' cites {ref}, but episode '{episode}' is not loaded")
+                        f"conflict '{c.id}' cites {ref}, but episode '{episode}' is not loaded"
+                    )
                 elif record not in known[episode]:
-                    by_file[doc.file].issues.append(Issue(doc.file, f"conflict '{c.id}' cites {ref}, which does not exist",
-                                                          doc.lines.get(c.id, 0), 1, ("conflicts",)))
+                    by_file[doc.file].issues.append(
+                        Issue(
+                            doc.file,
+                            f"conflict '{c.id}' cites {ref}, which does not exist",
+                            doc.lines.get(c.id, 0),
+                            1,
+                            ("conflicts",),
+                        )
+                    )
 
 
-def read_stories(paths: list[Path], root: Path, frames: dict,
-                 charts: tuple[str, ...] | None = None) -> tuple[list[Story], list[FileReport]]:
+def read_stories(
+    paths: list[Path], root: Path, frames: dict, charts: tuple[str, ...] | None = None
+) -> tuple[list[Story], list[FileReport]]:
     """Stories checked against the frames built from the accepted episodes; a story id is used once."""
     stories, reports, taken = [], [], {}
     for path in paths:
         report = FileReport(_display(path, root), "story")
         reports.append(report)
-        story = _read_into(report, path, lambda raw: read_story(raw, report.path, frames, taken, charts))
+        story = _read_into(report, path, lambda raw, name=report.path: read_story(raw, name, frames, taken, charts))
         if story is None:
             continue
         taken[story.id] = report.path

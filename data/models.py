@@ -3,6 +3,7 @@
 Models check shape and types only (strict: no coercion, unknown keys rejected, NaN and infinity rejected).
 Rules that need other records or other files live in checks.py.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,9 @@ class DateSpec:
     precision: str  # "day" | "month" | "year"
 
     def __str__(self) -> str:
-        return {"day": self.start.isoformat(), "month": self.start.strftime("%Y-%m"),
-                "year": str(self.start.year)}[self.precision]
+        return {"day": self.start.isoformat(), "month": self.start.strftime("%Y-%m"), "year": str(self.start.year)}[
+            self.precision
+        ]
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -75,11 +77,12 @@ class Label(BaseModel):
     en: Text
 
     @model_validator(mode="after")
-    def _known_languages(self) -> "Label":
+    def _known_languages(self) -> Label:
         unknown = sorted(set(self.__pydantic_extra__ or {}) - set(LANGS))
         if unknown:
-            raise ValueError(f"unknown language {', '.join(repr(u) for u in unknown)}; the languages are "
-                             f"{', '.join(LANGS)} (i18n)")
+            raise ValueError(
+                f"unknown language {', '.join(repr(u) for u in unknown)}; the languages are {', '.join(LANGS)} (i18n)"
+            )
         return self
 
     def text(self, lang: str) -> str:
@@ -190,14 +193,22 @@ class ConflictRow(Strict):
     severity: Literal[S.CONFLICT_SEVERITY]  # type: ignore[valid-type]
     topic: Label
     claims: list[Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9_.-]*:)?[a-z0-9][a-z0-9_.-]*$")]] = Field(
-        min_length=1)
+        min_length=1
+    )
     note: Label
 
 
 ROW_MODELS: dict[str, type[Strict]] = {
-    "moves": MarketRow, "rates": MarketRow, "liquidations": LiquidationRow, "flows": FlowRow,
-    "macro": MacroRow, "holdings": HoldingRow, "forecasts": ForecastRow, "scenarios": ScenarioRow,
-    "events": EventRow, "conflicts": ConflictRow,
+    "moves": MarketRow,
+    "rates": MarketRow,
+    "liquidations": LiquidationRow,
+    "flows": FlowRow,
+    "macro": MacroRow,
+    "holdings": HoldingRow,
+    "forecasts": ForecastRow,
+    "scenarios": ScenarioRow,
+    "events": EventRow,
+    "conflicts": ConflictRow,
 }
 
 
@@ -229,6 +240,7 @@ class EpisodeFile(Strict):
 
 
 # ---- registry and vocabulary --------------------------------------------------------------------------------
+
 
 class Outlet(Strict):
     id: Id

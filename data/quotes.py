@@ -1,8 +1,9 @@
 """Numbers as written in Chinese source text, so a record's value can be checked against its own quote.
 
-"20.69亿" is 2.069e9, "654.2万" is 6,542,000, "1.32万亿" is 1.32e12, "二十万" is 200,000. Both the bare number and the scaled one
-are returned, because a quote may state a percent ("12.81%") or an amount ("8.2亿美元").
+"20.69亿" is 2.069e9, "654.2万" is 6,542,000, "1.32万亿" is 1.32e12, "二十万" is 200,000. Both the bare number
+and the scaled one are returned, because a quote may state a percent ("12.81%") or an amount ("8.2亿美元").
 """
+
 from __future__ import annotations
 
 import math

@@ -5,6 +5,7 @@ Record and conflict ids are unique within their episode only, so two episodes ma
 one of the referring record's own episode. A record's `conflict_ids` column lists its conflicts this way, so a
 lookup never mixes the claims of two episodes.
 """
+
 from __future__ import annotations
 
 Key = tuple[str, str]  # (episode, id)

@@ -10,6 +10,7 @@
 
 Alongside the plain Python data it returns where every field sits, so later checks can say file:line:column.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,8 +92,13 @@ def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise DataError([Issue(name, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; "
-                                     "save the file as UTF-8", line, col)]) from None
+        raise DataError(
+            [
+                Issue(
+                    name, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8", line, col
+                )
+            ]
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -157,14 +163,21 @@ def _mapping(node: MappingNode, path: Path, out: Located, problems: list[Issue],
             continue
         if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_CORE}str":
             text = getattr(key_node, "value", "?")
-            problems.append(Issue(name, f"keys must be plain names; {text!r} is not", *_pos(key_node.start_mark),
-                                  path=path))
+            problems.append(
+                Issue(name, f"keys must be plain names; {text!r} is not", *_pos(key_node.start_mark), path=path)
+            )
             continue
         key = key_node.value
         if key in first_seen:
-            problems.append(Issue(name, f"duplicate key '{key}' (first set on line {first_seen[key]}); "
-                                        "YAML would silently keep only the last one",
-                                  *_pos(key_node.start_mark), path=path + (key,)))
+            problems.append(
+                Issue(
+                    name,
+                    f"duplicate key '{key}' (first set on line {first_seen[key]}); "
+                    "YAML would silently keep only the last one",
+                    *_pos(key_node.start_mark),
+                    path=path + (key,),
+                )
+            )
             continue
         first_seen[key] = key_node.start_mark.line + 1
         out.key_marks[path + (key,)] = _pos(key_node.start_mark)
@@ -178,15 +191,15 @@ def _check_tag(node: Node, kind: str) -> None:
 
 
 def _short(tag: str) -> str:
-    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
 def _scalar(node: ScalarNode, path: Path, out: Located):
     tag = node.tag
     if tag not in _SCALAR_TAGS:
         raise _Problem(f"tag {_short(tag)} is not allowed; only plain YAML values are", node.start_mark)
-    out.scalars[path] = Scalar(node.value, node.style is not None, tag[len(_CORE):])
-    kind = tag[len(_CORE):]
+    out.scalars[path] = Scalar(node.value, node.style is not None, tag[len(_CORE) :])
+    kind = tag[len(_CORE) :]
     if kind == "str":
         return node.value
     if kind == "null":
@@ -194,8 +207,9 @@ def _scalar(node: ScalarNode, path: Path, out: Located):
     if kind == "bool":
         return _CONSTRUCTOR.construct_yaml_bool(node)
     if kind in ("int", "float") and ":" in node.value:
-        raise _Problem(f"{node.value} is read by YAML 1.1 as a base-60 number; quote it ('{node.value}')",
-                       node.start_mark)
+        raise _Problem(
+            f"{node.value} is read by YAML 1.1 as a base-60 number; quote it ('{node.value}')", node.start_mark
+        )
     if kind == "int":
         return _CONSTRUCTOR.construct_yaml_int(node)
     if kind == "float":

@@ -4,6 +4,7 @@ Assets, asset classes, funds, holders and outlets are data (vocabulary.yaml, sou
 code because code formats, converts and checks them. How each reads in each language is in the i18n catalogues
 (unit.<unit>, bound.<bound>, win.<window> ...).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,8 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class Unit:
-    symbol: str          # on a chart axis's ticks ('$ bn'), the same in every language
-    base: str            # units of one base convert into each other
+    symbol: str  # on a chart axis's ticks ('$ bn'), the same in every language
+    base: str  # units of one base convert into each other
     factor: float = 1.0  # the size of one unit in its base (1e9 for $ bn)
 
 
@@ -65,12 +66,22 @@ AMOUNT_UNITS = frozenset({"usd_bn", "usd_tn", "usd_mn"})
 METRIC_UNITS: dict[str, dict[str, frozenset[str]]] = {
     "moves": {
         "change": frozenset({"pct", "index_pts"}),
-        "level": PRICE_UNITS, "low": PRICE_UNITS, "high": PRICE_UNITS, "close": PRICE_UNITS,
-        "peak": PRICE_UNITS, "price_range": PRICE_UNITS,
-        "mcap": AMOUNT_UNITS, "mcap_change": AMOUNT_UNITS,
-        "vol_30d": frozenset({"pct"}), "fwd_pe": frozenset({"multiple"}), "breadth": frozenset({"ratio"}),
-        "volume_vs_avg": frozenset({"pct"}), "contribution": frozenset({"pct"}), "tvl": AMOUNT_UNITS,
-        "output": frozenset({"mb_per_day"}), "compliance": frozenset({"pct"}),
+        "level": PRICE_UNITS,
+        "low": PRICE_UNITS,
+        "high": PRICE_UNITS,
+        "close": PRICE_UNITS,
+        "peak": PRICE_UNITS,
+        "price_range": PRICE_UNITS,
+        "mcap": AMOUNT_UNITS,
+        "mcap_change": AMOUNT_UNITS,
+        "vol_30d": frozenset({"pct"}),
+        "fwd_pe": frozenset({"multiple"}),
+        "breadth": frozenset({"ratio"}),
+        "volume_vs_avg": frozenset({"pct"}),
+        "contribution": frozenset({"pct"}),
+        "tvl": AMOUNT_UNITS,
+        "output": frozenset({"mb_per_day"}),
+        "compliance": frozenset({"pct"}),
         "spread": frozenset({"usd_per_bbl"}),
     },
     "rates": {
@@ -91,8 +102,19 @@ METRIC_UNITS: dict[str, dict[str, frozenset[str]]] = {
     },
     "macro": {
         m: frozenset({"jobs", "pct", "pp", "count", "usd_tn"})
-        for m in ("actual", "expected", "prior", "prior_revised", "prior_first", "year_ago", "change", "yoy",
-                  "mom", "vs_prepandemic", "level")
+        for m in (
+            "actual",
+            "expected",
+            "prior",
+            "prior_revised",
+            "prior_first",
+            "year_ago",
+            "change",
+            "yoy",
+            "mom",
+            "vs_prepandemic",
+            "level",
+        )
     },
     "holdings": {
         "holding": AMOUNT_UNITS | {"moz"},
@@ -101,11 +123,19 @@ METRIC_UNITS: dict[str, dict[str, frozenset[str]]] = {
         "members": frozenset({"people"}),
     },
     "forecasts": {
-        "price_target": PRICE_UNITS, "average_price": PRICE_UNITS, "downside_level": PRICE_UNITS,
-        "support": PRICE_UNITS, "probability": frozenset({"pct"}), "correction": frozenset({"pct"}),
-        "policy_rate": frozenset({"pct"}), "rate_cuts": frozenset({"count"}),
-        "eps_growth": frozenset({"pct"}), "oversupply": frozenset({"mb_per_day"}),
-        "demand_growth": frozenset({"mb_per_day"}), "capex": AMOUNT_UNITS, "selloff_size": AMOUNT_UNITS,
+        "price_target": PRICE_UNITS,
+        "average_price": PRICE_UNITS,
+        "downside_level": PRICE_UNITS,
+        "support": PRICE_UNITS,
+        "probability": frozenset({"pct"}),
+        "correction": frozenset({"pct"}),
+        "policy_rate": frozenset({"pct"}),
+        "rate_cuts": frozenset({"count"}),
+        "eps_growth": frozenset({"pct"}),
+        "oversupply": frozenset({"mb_per_day"}),
+        "demand_growth": frozenset({"mb_per_day"}),
+        "capex": AMOUNT_UNITS,
+        "selloff_size": AMOUNT_UNITS,
     },
     "scenarios": {"probability": frozenset({"pct"})},
 }
@@ -121,8 +151,21 @@ SIDES = ("long", "short")
 FORECAST_KINDS = ("institutional", "analyst", "market_implied", "policy_stance", "company_guidance", "report")
 FORECAST_STATUS = ("current", "previous")
 
-EVENT_CATEGORIES = ("tariff", "geopolitics", "pension_fund", "fed", "central_bank", "data_release", "market",
-                    "policy", "corporate", "election", "exchange_rule", "report", "fiscal")
+EVENT_CATEGORIES = (
+    "tariff",
+    "geopolitics",
+    "pension_fund",
+    "fed",
+    "central_bank",
+    "data_release",
+    "market",
+    "policy",
+    "corporate",
+    "election",
+    "exchange_rule",
+    "report",
+    "fiscal",
+)
 EVENT_STATUS = ("occurred", "announced", "scheduled", "expected")
 
 CONFLICT_KINDS = ("between_seeds", "within_seed", "calendar", "arithmetic")

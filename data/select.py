@@ -3,6 +3,7 @@
 Every chart draws `shown(...)` rows, and its data table and CSV are the same rows, so what is drawn, what is
 listed and what is downloaded cannot drift apart.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -16,9 +17,17 @@ BOTH = "both"
 
 # Window groups of the drawdown switch: the first groups the one-day moves however the seed words them.
 WINDOW_GROUPS: dict[str, tuple[str, ...]] = {
-    "day": ("1d", "intraday", "24h"), "2d": ("2d",), "3d": ("3d",), "5d": ("5d",), "7d": ("7d",),
-    "3w": ("3w",), "month": ("month",), "ytd": ("ytd",), "from_peak": ("from_peak",),
-    "overnight": ("overnight",), "unstated": ("unstated",),
+    "day": ("1d", "intraday", "24h"),
+    "2d": ("2d",),
+    "3d": ("3d",),
+    "5d": ("5d",),
+    "7d": ("7d",),
+    "3w": ("3w",),
+    "month": ("month",),
+    "ytd": ("ytd",),
+    "from_peak": ("from_peak",),
+    "overnight": ("overnight",),
+    "unstated": ("unstated",),
 }
 DEFAULT_WINDOW = "day"
 

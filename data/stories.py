@@ -8,6 +8,7 @@ A bare id is a record of the slide's episode (the story's, for the story title);
 the episode, which must be one the slide shows. On a slide showing 'both' episodes a bare id may be a record of
 either, and must then be written with its episode when both episodes have a record of that id.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -27,7 +28,6 @@ from .episode import validate_model
 from .errors import DataError, Issue
 from .models import Id, Label, Strict
 from .select import BOTH, WINDOW_GROUPS
-from i18n import LANGS
 
 ENTITY_FRAMES = ("assets", "funds", "holders", "indicators", "exchanges")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -36,6 +36,7 @@ _NUMBER = re.compile(r"\d(?:[\d.,，．]*\d)?")  # \d is every Unicode decimal d
 
 
 # ---- models ---------------------------------------------------------------------------------------------------
+
 
 class SlideState(Strict):
     episode: Id | None = None
@@ -56,7 +57,7 @@ class StoryHeader(Strict):
     id: Id
     episode: Id
     title: Label
-    slides: list[dict] = Field(min_length=1)   # checked slide by slide, so each error names its slide
+    slides: list[dict] = Field(min_length=1)  # checked slide by slide, so each error names its slide
 
 
 class StoryFile(Strict):
@@ -69,8 +70,8 @@ class Slide:
     id: str
     title: dict[str, str]
     notes: dict[str, str]
-    episode: str                 # an episode id or 'both'
-    classes: tuple[str, ...]     # in vocabulary order; empty: every class
+    episode: str  # an episode id or 'both'
+    classes: tuple[str, ...]  # in vocabulary order; empty: every class
     asset: str | None
     window: str | None
     chart: str
@@ -86,6 +87,7 @@ class Story:
 
 
 # ---- placeholders ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -155,14 +157,16 @@ def _unknown(kind: str, value: str, known, where: str = "") -> str:
 
 # ---- checks ---------------------------------------------------------------------------------------------------
 
+
 def _labels(label: Label, path: tuple, episode: str, frames: dict) -> Iterator[tuple[tuple, str]]:
     for lang in LANGS:
         for msg in _text_problems(label.text(lang), episode, frames):
             yield path + (lang,), msg
 
 
-def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict,
-           charts: tuple[str, ...] | None) -> Iterator[tuple[tuple, str]]:
+def _check(
+    header: StoryHeader, slides: dict[int, SlideModel], frames: dict, charts: tuple[str, ...] | None
+) -> Iterator[tuple[tuple, str]]:
     episodes = shown_episodes(BOTH, frames)
     if header.episode not in episodes:
         yield ("story", "episode"), _unknown("episode", header.episode, episodes) + " (it is not loaded)"
@@ -186,19 +190,26 @@ def _check(header: StoryHeader, slides: dict[int, SlideModel], frames: dict,
                 yield at + ("state", "classes", k), f"class '{cls}' is listed twice"
         if charts is not None and state.chart not in charts:
             # worded like the schema's other closed lists (data.translate)
-            yield at + ("state", "chart"), (f"'{state.chart}' is not allowed; expected "
-                                            + ", ".join(f"'{c}'" for c in charts[:-1]) + f" or '{charts[-1]}'")
+            yield (
+                at + ("state", "chart"),
+                (
+                    f"'{state.chart}' is not allowed; expected "
+                    + ", ".join(f"'{c}'" for c in charts[:-1])
+                    + f" or '{charts[-1]}'"
+                ),
+            )
         if state.asset is not None and state.asset not in entities:
-            yield at + ("state", "asset"), _unknown("asset, fund, holder, indicator or exchange", state.asset,
-                                                    entities)
+            yield at + ("state", "asset"), _unknown("asset, fund, holder, indicator or exchange", state.asset, entities)
         yield from _labels(slide.title, at + ("title",), episode, frames)
         yield from _labels(slide.notes, at + ("notes",), episode, frames)
 
 
 # ---- reading --------------------------------------------------------------------------------------------------
 
-def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None = None,
-               charts: tuple[str, ...] | None = None) -> Story:
+
+def read_story(
+    raw: bytes, name: str, frames: dict, taken: dict[str, str] | None = None, charts: tuple[str, ...] | None = None
+) -> Story:
     """Parse and check one story file against the loaded frames. `taken` maps story ids already read to their
     files; `charts` names the charts a slide may show (the data package knows no charts; None: not checked).
     Raises DataError with every issue found."""
@@ -210,18 +221,36 @@ def read_story(raw: bytes, name: str, frames: dict, taken: dict[str, str] | None
     header = top and validate_model(StoryHeader, top.story, ("story",), located, name, issues)
     if header is None:
         raise DataError(issues)
-    slides = {i: s for i, raw_slide in enumerate(header.slides)
-              if (s := validate_model(SlideModel, raw_slide, ("story", "slides", i), located, name, issues))}
+    slides = {
+        i: s
+        for i, raw_slide in enumerate(header.slides)
+        if (s := validate_model(SlideModel, raw_slide, ("story", "slides", i), located, name, issues))
+    }
     problems = list(_check(header, slides, frames, charts))
     if taken and header.id in taken:
         problems.append((("story", "id"), f"story id '{header.id}' is already used by {taken[header.id]}"))
     issues += [Issue(name, msg, *located.position(path), path) for path, msg in problems]
     if issues:
         raise DataError(sorted(issues, key=lambda i: (i.line, i.column)))
-    return Story(header.id, header.episode, header.title.model_dump(), tuple(
-        Slide(s.id, s.title.model_dump(), s.notes.model_dump(), s.state.episode or header.episode,
-              _canonical(s.state.classes, frames), s.state.asset, s.state.window, s.state.chart)
-        for s in slides.values()), name)
+    return Story(
+        header.id,
+        header.episode,
+        header.title.model_dump(),
+        tuple(
+            Slide(
+                s.id,
+                s.title.model_dump(),
+                s.notes.model_dump(),
+                s.state.episode or header.episode,
+                _canonical(s.state.classes, frames),
+                s.state.asset,
+                s.state.window,
+                s.state.chart,
+            )
+            for s in slides.values()
+        ),
+        name,
+    )
 
 
 def _canonical(classes: list[str], frames: dict) -> tuple[str, ...]:

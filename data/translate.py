@@ -1,4 +1,5 @@
 """Pydantic errors in plain words, with hints for the YAML 1.1 traps that cause most of them."""
+
 from __future__ import annotations
 
 import difflib
@@ -11,9 +12,15 @@ from .errors import Issue, Path
 from .safeyaml import Located
 
 _EXPECTED = {
-    "string_type": "text", "float_type": "a number", "int_type": "a whole number", "bool_type": "true or false",
-    "date_type": "a date (YYYY-MM-DD)", "list_type": "a list", "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
+    "string_type": "text",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "date_type": "a date (YYYY-MM-DD)",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
 }
 _BOOLISH = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _PYYAML_EXP = re.compile(r"^[-+]?\d+(\.\d*)?[eE][-+]?\d+$")
@@ -91,8 +98,11 @@ def _did_you_mean(key: str, model, loc: tuple) -> str:
     target = model
     for part in loc[:-1]:
         field = getattr(target, "model_fields", {}).get(part)
-        inner = [a for a in (field.annotation, *get_args(field.annotation)) if hasattr(a, "model_fields")] \
-            if field is not None else []
+        inner = (
+            [a for a in (field.annotation, *get_args(field.annotation)) if hasattr(a, "model_fields")]
+            if field is not None
+            else []
+        )
         if not inner:
             return ""
         target = inner[0]

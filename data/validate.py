@@ -3,14 +3,24 @@
 A PATH may be a data directory, an episode file (checked against the registry and vocabulary of the data
 directory), a story file (checked against the data directory's episodes), or a sources/vocabulary file.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from . import safeyaml
 from .errors import DataError, Issue
-from .loader import (SOURCES_FILE, STORIES_DIR, VOCABULARY_FILE, FileReport, build, episode_files, read_context,
-                     read_episodes, story_files)
+from .loader import (
+    SOURCES_FILE,
+    STORIES_DIR,
+    VOCABULARY_FILE,
+    FileReport,
+    build,
+    episode_files,
+    read_context,
+    read_episodes,
+    story_files,
+)
 
 
 def validate(paths: list[str], data_dir: Path, charts: tuple[str, ...] | None = None) -> list[FileReport]:
@@ -59,16 +69,17 @@ def summary_line(report: FileReport) -> str:
     """'data/episodes/x.yaml: moves 24, rates 3, ... conflicts 11 (0 calendar)'."""
     counts = dict(report.counts)
     if report.kind == "story":
-        return (f"{report.path} (story of {report.episode}): {counts.get('slides', 0)} slides, "
-                f"{counts.get('placeholders', 0)} placeholders")
+        return (
+            f"{report.path} (story of {report.episode}): {counts.get('slides', 0)} slides, "
+            f"{counts.get('placeholders', 0)} placeholders"
+        )
     if report.kind != "episode":
         return f"{report.path}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
     conflicts = counts.pop("conflicts", 0)
     calendar = counts.pop("calendar conflicts", 0)
     derived = counts.pop("derived", 0)
     tables = ", ".join(f"{k} {n}" for k, n in counts.items())
-    return (f"{report.path} [{report.episode}]: {tables}; derived {derived}; "
-            f"conflicts {conflicts} ({calendar} calendar)")
+    return f"{report.path} [{report.episode}]: {tables}; derived {derived}; conflicts {conflicts} ({calendar} calendar)"
 
 
 def render(reports: list[FileReport]) -> tuple[str, int]:

@@ -14,10 +14,29 @@ Layout: `runner` orchestrates and holds the CLI; `chart` draws a panel once; `pa
 sources; `images` calls kaleido; `markup` escapes; `words` holds the export's own text; `static/` the shared
 loader script and stylesheet copied into DIR.
 """
+
 from __future__ import annotations
 
-from .runner import EXIT_FAILED, EXIT_NO_IMAGES, EXIT_OK, EXIT_USAGE, Report, add_arguments, command, run, \
-    state_from_options
+from .runner import (
+    EXIT_FAILED,
+    EXIT_NO_IMAGES,
+    EXIT_OK,
+    EXIT_USAGE,
+    Report,
+    add_arguments,
+    command,
+    run,
+    state_from_options,
+)
 
-__all__ = ["EXIT_FAILED", "EXIT_NO_IMAGES", "EXIT_OK", "EXIT_USAGE", "Report", "add_arguments", "command", "run",
-           "state_from_options"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_NO_IMAGES",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Report",
+    "add_arguments",
+    "command",
+    "run",
+    "state_from_options",
+]

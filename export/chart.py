@@ -1,4 +1,5 @@
 """One chart of the export: everything its files are made from, drawn once from the frames and the view."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,9 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from i18n import t
+from charts.registry import CHARTS, NAMES
 from dashboard.card import csv_text
-from charts.registry import NAMES, CHARTS
+from i18n import t
 
 from . import markup
 
@@ -20,7 +21,7 @@ class Chart:
     figure: go.Figure
     summary: str
     rows: pd.DataFrame
-    extra_html: str   # the headline tiles as escaped HTML ('' when the panel has none)
+    extra_html: str  # the headline tiles as escaped HTML ('' when the panel has none)
     csv: str
 
     @property
@@ -33,9 +34,15 @@ def build(frames: dict, state, name: str) -> Chart:
     panel = CHARTS[name]
     rows = panel.rows(frames, state)
     extra = markup.component(panel.extra(frames, state)) if panel.extra is not None else ""
-    return Chart(name=name, title=t(f"panel.{name}", state.lang), figure=panel.figure(frames, state),
-                 summary=panel.summary(frames, state), rows=rows, extra_html=extra,
-                 csv=csv_text(rows, frames, state.lang))
+    return Chart(
+        name=name,
+        title=t(f"panel.{name}", state.lang),
+        figure=panel.figure(frames, state),
+        summary=panel.summary(frames, state),
+        rows=rows,
+        extra_html=extra,
+        csv=csv_text(rows, frames, state.lang),
+    )
 
 
 def build_all(frames: dict, state) -> list[Chart]:

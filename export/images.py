@@ -5,6 +5,7 @@ SVGs are made byte-stable: Plotly names clip paths, defs and patterns after a ra
 afterwards by an id derived from the chart's name) and groups after random per-trace ids (fixed beforehand by
 giving every trace a `uid` from the chart's name and its position).
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,10 @@ def cjk_font_missing() -> bool:
     return listed.returncode == 0 and not listed.stdout.strip()
 
 
-CJK_WARNING = ("export: no CJK font is installed, so the Chinese labels in the PNG and SVG images will show as "
-               "boxes. Install one (sudo apt-get install fonts-wqy-microhei, or fonts-noto-cjk) and export again.")
+CJK_WARNING = (
+    "export: no CJK font is installed, so the Chinese labels in the PNG and SVG images will show as "
+    "boxes. Install one (sudo apt-get install fonts-wqy-microhei, or fonts-noto-cjk) and export again."
+)
 
 
 def remove(charts: list[Chart], out_dir: Path) -> None:
@@ -98,7 +101,10 @@ def skipped_message(exc: BaseException) -> str:
         first = _first_sentence(e)
         causes.append(f"{type(e).__name__}: {first}" if first else type(e).__name__)
         e = e.__cause__ or e.__context__
-    return ("export: PNG and SVG images were skipped: kaleido could not draw them in a browser ("
-            + "; ".join(causes) + "). Install Debian's Chromium and a CJK font (sudo apt-get install chromium "
-            "fonts-wqy-microhei), or set BROWSER_PATH to a Chrome or Chromium executable, then export again. "
-            "The HTML pages, CSV files, sources notes and index were written.")
+    return (
+        "export: PNG and SVG images were skipped: kaleido could not draw them in a browser ("
+        + "; ".join(causes)
+        + "). Install Debian's Chromium and a CJK font (sudo apt-get install chromium "
+        "fonts-wqy-microhei), or set BROWSER_PATH to a Chrome or Chromium executable, then export again. "
+        "The HTML pages, CSV files, sources notes and index were written."
+    )

@@ -1,5 +1,6 @@
 """Text made safe for where it lands: HTML text and attributes, JSON inside a <script> element, Markdown, and
 a small writer of Dash html components (the panels' headline tiles) to escaped HTML."""
+
 from __future__ import annotations
 
 import html
@@ -10,8 +11,23 @@ _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 _ATTR_NAME = re.compile(r"(data|aria)-[a-z0-9-]+\Z")
 # Dash html components the tiles may use, and the tag each becomes; anything else is written as a <span>.
-_TAGS = {"Div": "div", "Span": "span", "Strong": "strong", "Em": "em", "B": "b", "I": "i", "Small": "small",
-         "Code": "code", "P": "p", "Br": "br", "Ul": "ul", "Ol": "ol", "Li": "li", "Sup": "sup", "Sub": "sub"}
+_TAGS = {
+    "Div": "div",
+    "Span": "span",
+    "Strong": "strong",
+    "Em": "em",
+    "B": "b",
+    "I": "i",
+    "Small": "small",
+    "Code": "code",
+    "P": "p",
+    "Br": "br",
+    "Ul": "ul",
+    "Ol": "ol",
+    "Li": "li",
+    "Sup": "sup",
+    "Sub": "sub",
+}
 _VOID = {"br"}
 
 

@@ -1,6 +1,7 @@
 """The HTML files: one interactive page per chart and the index. Static text only: the figure travels as JSON in a
 <script type="application/json"> element, and the shared `crashboard-export.js` draws it with the shared
 `plotly.min.js`, so no page carries executable inline script or its own copy of plotly.js."""
+
 from __future__ import annotations
 
 from .chart import Chart
@@ -15,15 +16,22 @@ IMAGE_WIDTH = 1000  # layout pixels of the exported images; the PNG is drawn at 
 
 def files(name: str) -> dict[str, str]:
     """The file names written for one chart, by kind."""
-    return {"html": f"{name}.html", "png": f"{name}.png", "svg": f"{name}.svg", "csv": f"{name}.csv",
-            "md": f"{name}-sources.md"}
+    return {
+        "html": f"{name}.html",
+        "png": f"{name}.png",
+        "svg": f"{name}.svg",
+        "csv": f"{name}.csv",
+        "md": f"{name}-sources.md",
+    }
 
 
 def _head(title: str, lang: str, theme: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{esc(title)}</title>\n<link rel=\"stylesheet\" href=\"{CSS}\">\n</head>\n"
-            f'<body class="theme-{esc(theme)}">\n<main>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<title>{esc(title)}</title>\n<link rel="stylesheet" href="{CSS}">\n</head>\n'
+        f'<body class="theme-{esc(theme)}">\n<main>\n'
+    )
 
 
 def _links(name: str, lang: str, images: bool, page: bool) -> str:
@@ -42,12 +50,13 @@ def chart_page(chart: Chart, footnote_html: str, view: str, lang: str, theme: st
         _head(f"{chart.title} · Crashboard", lang, theme)
         + f"<h1>{esc(chart.title)}</h1>\n{extra}"
         + f'<figure class="chart-frame">\n<div id="chart-{n}" class="chart" '
-          f'aria-describedby="summary-{n}"></div>\n'
+        f'aria-describedby="summary-{n}"></div>\n'
         + f'<figcaption id="summary-{n}" class="summary">{esc(chart.summary)}</figcaption>\n</figure>\n'
         + f'<script type="application/json" id="figure-{n}">{figure}</script>\n'
-        + footnote_html + "\n"
+        + footnote_html
+        + "\n"
         + f'<p class="links">{_links(chart.name, lang, images, page=False)} · '
-          f'<a href="index.html">{esc(w("all", lang))}</a></p>\n'
+        f'<a href="index.html">{esc(w("all", lang))}</a></p>\n'
         + f'<p class="view">{esc(view)}</p>\n</main>\n'
         + f'<script src="{PLOTLY_JS}"></script>\n<script src="{LOADER_JS}"></script>\n</body>\n</html>\n'
     )
@@ -56,19 +65,25 @@ def chart_page(chart: Chart, footnote_html: str, view: str, lang: str, theme: st
 def _entry(chart: Chart, lang: str, images: bool) -> str:
     f = files(chart.name)
     if images:
-        picture = (f'<a href="{esc(f["html"])}"><img src="{esc(f["png"])}" alt="{esc(chart.summary)}" '
-                   f'width="{IMAGE_WIDTH}" height="{chart.height}" loading="lazy"></a>')
+        picture = (
+            f'<a href="{esc(f["html"])}"><img src="{esc(f["png"])}" alt="{esc(chart.summary)}" '
+            f'width="{IMAGE_WIDTH}" height="{chart.height}" loading="lazy"></a>'
+        )
     else:
         picture = f'<p class="note">{esc(w("no_images", lang))}</p>'
-    return (f'<section class="entry" id="{esc(chart.name)}">\n<h2><a href="{esc(f["html"])}">{esc(chart.title)}'
-            f"</a></h2>\n{picture}\n<p class=\"links\">{_links(chart.name, lang, images, page=True)}</p>\n"
-            "</section>\n")
+    return (
+        f'<section class="entry" id="{esc(chart.name)}">\n<h2><a href="{esc(f["html"])}">{esc(chart.title)}'
+        f'</a></h2>\n{picture}\n<p class="links">{_links(chart.name, lang, images, page=True)}</p>\n'
+        "</section>\n"
+    )
 
 
 def index_page(charts: list[Chart], view: str, lang: str, theme: str, images: bool) -> str:
     """Every chart with its title, its PNG (alt text: the chart's text alternative) and links to its files."""
-    return (_head(w("index", lang), lang, theme)
-            + f"<h1>{esc(w('index', lang))}</h1>\n<p>{esc(w('intro', lang))}</p>\n"
-            + f'<p class="view">{esc(view)}</p>\n'
-            + "".join(_entry(c, lang, images) for c in charts)
-            + "</main>\n</body>\n</html>\n")
+    return (
+        _head(w("index", lang), lang, theme)
+        + f"<h1>{esc(w('index', lang))}</h1>\n<p>{esc(w('intro', lang))}</p>\n"
+        + f'<p class="view">{esc(view)}</p>\n'
+        + "".join(_entry(c, lang, images) for c in charts)
+        + "</main>\n</body>\n</html>\n"
+    )

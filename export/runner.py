@@ -4,6 +4,7 @@ Exit codes of `command`: 0 every file written (or images skipped on purpose with
 could not be written; 2 an option names an unknown episode, class or window; 3 everything but the PNG and
 SVG images was written, because no browser could be started for kaleido.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,10 +17,11 @@ import plotly.offline
 
 from charts.registry import NAMES
 from core.state import LANGS, THEMES, Choices, State, from_values
-from i18n import language
 from data.select import BOTH, WINDOW_GROUPS
+from i18n import language
 
-from . import footnote, images as imaging, pages
+from . import footnote, pages
+from . import images as imaging
 from .chart import build_all
 from .words import view_line
 
@@ -37,8 +39,10 @@ class Report:
     image_error: str = ""
 
     def summary(self) -> str:
-        return (f"export: {len(self.files)} files, {self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
-                f"to {self.out_dir} (images {self.images})")
+        return (
+            f"export: {len(self.files)} files, {self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
+            f"to {self.out_dir} (images {self.images})"
+        )
 
 
 class OptionError(ValueError):
@@ -51,8 +55,14 @@ def _check(kind: str, values: list[str], valid: list[str]) -> None:
         raise OptionError(f"unknown {kind} {', '.join(map(repr, unknown))}; valid: {', '.join(valid)}")
 
 
-def state_from_options(frames: dict, episode: str | None = None, classes: str | None = None,
-                       window: str | None = None, lang: str = "en", theme: str = "light") -> State:
+def state_from_options(
+    frames: dict,
+    episode: str | None = None,
+    classes: str | None = None,
+    window: str | None = None,
+    lang: str = "en",
+    theme: str = "light",
+) -> State:
     """The view to export; unlike the dashboard's URL state, an unknown value is an error, never a fallback."""
     choices = Choices.from_frames(frames, NAMES)
     episode = episode or choices.default_episode
@@ -62,8 +72,7 @@ def state_from_options(frames: dict, episode: str | None = None, classes: str | 
     _check("window", [window] if window else [], list(WINDOW_GROUPS))
     _check("language", [lang], list(LANGS))
     _check("theme", [theme], list(THEMES))
-    return from_values({"episode": episode, "classes": wanted, "window": window, "lang": lang, "theme": theme},
-                       choices)
+    return from_values({"episode": episode, "classes": wanted, "window": window, "lang": lang, "theme": theme}, choices)
 
 
 def _write(path: Path, text: str) -> None:
@@ -102,8 +111,10 @@ def run(dataset, out_dir, state: State, images: bool = True, log=print) -> Repor
             print(report.image_error, file=sys.stderr)
     drawn = report.images == "written"
     for chart in charts:
-        _write(out / pages.files(chart.name)["html"],
-               pages.chart_page(chart, footnote.html_table(notes[chart.name], lang), view, lang, state.theme, drawn))
+        _write(
+            out / pages.files(chart.name)["html"],
+            pages.chart_page(chart, footnote.html_table(notes[chart.name], lang), view, lang, state.theme, drawn),
+        )
     _write(out / "index.html", pages.index_page(charts, view, lang, state.theme, drawn))
     names = {pages.PLOTLY_JS, pages.LOADER_JS, pages.CSS, "index.html"}
     for chart in charts:

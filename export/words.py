@@ -3,11 +3,12 @@
 Every word is in the i18n catalogues: the dashboard's own keys where they are shared, `export.<key>` for words
 the dashboard has no use for.
 """
+
 from __future__ import annotations
 
-from i18n import language, localized_column, t
 from data.columns import C
 from data.select import BOTH
+from i18n import language, localized_column, t
 
 
 def w(key: str, lang: str, **values) -> str:
@@ -33,10 +34,12 @@ def _classes(frames: dict, classes: tuple[str, ...], lang: str) -> str:
 def view_parts(frames: dict, state) -> list[tuple[str, str]]:
     """(control, value) pairs naming the view: episode, classes, drawdown window, language."""
     lang = state.lang
-    return [(t("ctl.episode", lang), _episode(frames, state.episode, lang)),
-            (t("ctl.classes", lang), _classes(frames, state.classes, lang)),
-            (t("ctl.window", lang), t(f"window.{state.window}", lang)),
-            (t("ctl.lang", lang), language(lang).name)]
+    return [
+        (t("ctl.episode", lang), _episode(frames, state.episode, lang)),
+        (t("ctl.classes", lang), _classes(frames, state.classes, lang)),
+        (t("ctl.window", lang), t(f"window.{state.window}", lang)),
+        (t("ctl.lang", lang), language(lang).name),
+    ]
 
 
 def view_line(frames: dict, state) -> str:

@@ -8,11 +8,22 @@ This package imports nothing from the project, so that every room (data included
     fields.py     localized(row, field, lang): a row's `<field>_<lang>` value, English when missing
     format.py     numbers, units, bounds and dates as each language writes them
 """
+
 from __future__ import annotations
 
 from .catalogue import KEYS, has, t
 from .fields import localized, localized_column
 from .languages import FALLBACK, LANGS, LANGUAGES, Language, language
 
-__all__ = ["FALLBACK", "KEYS", "LANGS", "LANGUAGES", "Language", "has", "language", "localized",
-           "localized_column", "t"]
+__all__ = [
+    "FALLBACK",
+    "KEYS",
+    "LANGS",
+    "LANGUAGES",
+    "Language",
+    "has",
+    "language",
+    "localized",
+    "localized_column",
+    "t",
+]

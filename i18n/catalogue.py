@@ -6,6 +6,7 @@ A message id is a key such as `ctl.episode`; the English catalogue holds the Eng
 any other language falls back to. A message may name parameters in str.format style (`{n} figures`), which
 `t` fills. There are no compiled .mo files: the .po files are small, and reading them directly keeps one source.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@ for each language, and code picks one through these helpers, never by naming a l
 
 A language whose column is missing or empty for a row reads the English one.
 """
+
 from __future__ import annotations
 
 from .languages import FALLBACK

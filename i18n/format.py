@@ -14,6 +14,7 @@ locale's compact form ("20.69亿" for 2,069,000,000: 万, 亿, 万亿 in Chinese
 it was given (20.69亿 never becomes 21亿); a derived one shows two decimals at most. The sign goes in front,
 as a true minus (U+2212).
 """
+
 from __future__ import annotations
 
 import math
@@ -30,8 +31,11 @@ MINUS = "\u2212"
 STATED_DIGITS, DERIVED_DIGITS = 3, 2  # a stated 2.069 keeps its digits; derived values get two
 MOST_DIGITS = 15  # beyond any stated figure: the compact form of an amount with every digit kept
 # the placeholders each family of catalogue patterns is given; a language uses those its way of writing needs
-PLACEHOLDERS = {"unit.": frozenset({"n", "compact"}), "short.": frozenset({"n", "compact"}),
-                "bound.": frozenset({"v", "sign", "abs"})}
+PLACEHOLDERS = {
+    "unit.": frozenset({"n", "compact"}),
+    "short.": frozenset({"n", "compact"}),
+    "bound.": frozenset({"v", "sign", "abs"}),
+}
 
 
 def _missing(value) -> bool:
@@ -127,8 +131,13 @@ def short(value: float, lang: str = "en", bound: str = "exact") -> str:
     if _missing(value):
         return ""
     size = abs(value)
-    key, n = (("short.millions", round(size / 1e6, 3)) if size >= 1e6 else
-              ("short.thousands", round(size / 1e3, 2)) if size >= 1e3 else ("short.units", round(size, 2)))
+    key, n = (
+        ("short.millions", round(size / 1e6, 3))
+        if size >= 1e6
+        else ("short.thousands", round(size / 1e3, 2))
+        if size >= 1e3
+        else ("short.units", round(size, 2))
+    )
     magnitude = t(key, lang).format(n=number(n, lang), compact=compact(size, lang))
     return bounded(_sign(value) + magnitude, bound, lang, _sign(value), magnitude)
 

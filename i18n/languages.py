@@ -3,6 +3,7 @@
 A language here needs a catalogue, `i18n/locale/<code>/LC_MESSAGES/messages.po` (a test checks both ways), and
 labels in the YAML data; nothing else in the code names a language.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Language:
-    locale: str        # the Babel (CLDR) locale of its numbers, dates and weekday names
-    name: str          # its own name, as the language control shows it
+    locale: str  # the Babel (CLDR) locale of its numbers, dates and weekday names
+    name: str  # its own name, as the language control shows it
     cjk: bool = False  # its text needs a CJK font, which the export checks for before drawing images
 
 

@@ -6,14 +6,14 @@
 changed the slide's own class filter (`classes=all` for every class). The dashboard's `?mode=present` lands
 here with its own parameters, so `episode` picks that episode's story.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
-from data.select import DEFAULT_WINDOW
-
 from core.state import LANGS, MAX_QUERY, THEMES, Choices, State, _many
+from data.select import DEFAULT_WINDOW
 
 ALL = "all"
 
@@ -21,8 +21,8 @@ ALL = "all"
 @dataclass(frozen=True)
 class Deck:
     story: str | None = None
-    slide: int = 1                            # 1-based
-    classes: tuple[str, ...] | None = None    # None: the slide's own filter; (): every class
+    slide: int = 1  # 1-based
+    classes: tuple[str, ...] | None = None  # None: the slide's own filter; (): every class
     lang: str = LANGS[0]
     theme: str = THEMES[0]
 
@@ -51,17 +51,22 @@ def parse(search: str | None, stories, choices: Choices) -> Deck:
     slide = min(max(_int(q.get("slide", 1)), 1), len(story.slides)) if story else 1
     raw = q.get("classes")
     classes = None if raw is None else () if raw == ALL else _many(raw, choices.classes) or None
-    return Deck(story.id if story else None, slide, classes,
-                q.get("lang") if q.get("lang") in LANGS else LANGS[0],
-                q.get("theme") if q.get("theme") in THEMES else THEMES[0])
+    return Deck(
+        story.id if story else None,
+        slide,
+        classes,
+        q.get("lang") if q.get("lang") in LANGS else LANGS[0],
+        q.get("theme") if q.get("theme") in THEMES else THEMES[0],
+    )
 
 
 def serialise(deck: Deck) -> str:
     pairs = [("story", deck.story), ("slide", str(deck.slide))] if deck.story else []
     if deck.classes is not None:
         pairs.append(("classes", ",".join(deck.classes) or ALL))
-    pairs += [(k, getattr(deck, k)) for k, base in (("lang", LANGS[0]), ("theme", THEMES[0]))
-              if getattr(deck, k) != base]
+    pairs += [
+        (k, getattr(deck, k)) for k, base in (("lang", LANGS[0]), ("theme", THEMES[0])) if getattr(deck, k) != base
+    ]
     return "?" + urlencode(pairs, safe=",") if pairs else ""
 
 
@@ -103,5 +108,11 @@ def state(deck: Deck, stories, choices: Choices) -> State:
     slide = slide_of(deck, stories)
     if slide is None:
         return State(episode=choices.default_episode, lang=deck.lang, theme=deck.theme)
-    return State(episode=slide.episode, classes=classes_of(deck, stories), asset=slide.asset,
-                 window=slide.window or DEFAULT_WINDOW, lang=deck.lang, theme=deck.theme)
+    return State(
+        episode=slide.episode,
+        classes=classes_of(deck, stories),
+        asset=slide.asset,
+        window=slide.window or DEFAULT_WINDOW,
+        lang=deck.lang,
+        theme=deck.theme,
+    )

@@ -4,55 +4,88 @@ Keys (assets/present.js): ← → and PageUp/PageDown step slides, 1–9 toggle 
 class, N shows the speaker notes. Every key presses a real button on the page, so a mouse or a touch screen
 does the same.
 """
+
 from __future__ import annotations
 
 from dash import dcc, html
 
-from data.columns import C
-
-from core import ids
-from i18n import localized, t
 from charts.kit.palette import class_colour
+from core import ids
 from dashboard.card import GRAPH_CONFIG
+from data.columns import C
+from i18n import localized, t
 
-FONT_SIZE = 20     # the figure's base type size on a projector
-SCALE = 1.25       # every type size the builders set, scaled for the back of the room
-GROW = 1.15        # and the figure's height with it, so that labels keep their room
-MIN_HEIGHT = 520   # px: a chart fills most of a projected slide
+FONT_SIZE = 20  # the figure's base type size on a projector
+SCALE = 1.25  # every type size the builders set, scaled for the back of the room
+GROW = 1.15  # and the figure's height with it, so that labels keep their room
+MIN_HEIGHT = 520  # px: a chart fills most of a projected slide
 
 
 def page(lang: str = "en") -> html.Div:
     def button(key, dom_id, **kw):
         return html.Button(t(key, lang), id=dom_id, className="button big", n_clicks=0, **kw)
 
-    return html.Div([
-        dcc.Location(id=ids.URL, refresh=False),
-        dcc.Store(id=ids.SELECTION),
-        html.Header([
-            html.Span(id=ids.PRESENT_STORY, className="story"),
-            html.Span(id=ids.PRESENT_COUNTER, className="counter", **{"aria-live": "polite"}),
-            html.Nav([
-                button("present.prev", ids.PRESENT_PREV, title="← / PageUp"),
-                button("present.next", ids.PRESENT_NEXT, title="→ / PageDown"),
-                button("present.notes", ids.PRESENT_NOTES_BUTTON, title="N", **{"aria-pressed": "false"}),
-                html.A(t("present.exit", lang), id=ids.PRESENT_EXIT, className="button big", target="_blank",
-                       rel="noopener"),
-            ], className="present-nav"),
-        ], className="present-bar"),
-        html.H1(id=ids.PRESENT_TITLE, className="present-title"),
-        html.Div([html.Div(id=ids.PRESENT_CLASSES, className="class-buttons"),
-                  html.Button([html.Kbd("0"), t("present.all", lang)], id=ids.PRESENT_CLEAR, n_clicks=0,
-                              className="button big class-toggle", **{"data-key": "0"})],
-                 className="class-bar", role="group"),
-        html.Div(id=ids.PRESENT_EXTRA, className="extra"),
-        html.Div(dcc.Graph(id=ids.PRESENT_CHART, className="chart", config=GRAPH_CONFIG, responsive=True,
-                           style={"height": f"{MIN_HEIGHT}px"}),
-                 role="figure", **{"aria-describedby": ids.PRESENT_SUMMARY}),
-        html.P(id=ids.PRESENT_CREDIT, className="credit"),
-        html.Aside(id=ids.PRESENT_NOTES, className="notes", hidden=True, **{"aria-live": "polite"}),
-        html.P(id=ids.PRESENT_SUMMARY, className="visually-hidden"),
-        html.P(t("present.keys", lang), id=ids.PRESENT_KEYS, className="keys"),
-    ], id=ids.PRESENT, className="present theme-light")
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SELECTION),
+            html.Header(
+                [
+                    html.Span(id=ids.PRESENT_STORY, className="story"),
+                    html.Span(id=ids.PRESENT_COUNTER, className="counter", **{"aria-live": "polite"}),
+                    html.Nav(
+                        [
+                            button("present.prev", ids.PRESENT_PREV, title="← / PageUp"),
+                            button("present.next", ids.PRESENT_NEXT, title="→ / PageDown"),
+                            button("present.notes", ids.PRESENT_NOTES_BUTTON, title="N", **{"aria-pressed": "false"}),
+                            html.A(
+                                t("present.exit", lang),
+                                id=ids.PRESENT_EXIT,
+                                className="button big",
+                                target="_blank",
+                                rel="noopener",
+                            ),
+                        ],
+                        className="present-nav",
+                    ),
+                ],
+                className="present-bar",
+            ),
+            html.H1(id=ids.PRESENT_TITLE, className="present-title"),
+            html.Div(
+                [
+                    html.Div(id=ids.PRESENT_CLASSES, className="class-buttons"),
+                    html.Button(
+                        [html.Kbd("0"), t("present.all", lang)],
+                        id=ids.PRESENT_CLEAR,
+                        n_clicks=0,
+                        className="button big class-toggle",
+                        **{"data-key": "0"},
+                    ),
+                ],
+                className="class-bar",
+                role="group",
+            ),
+            html.Div(id=ids.PRESENT_EXTRA, className="extra"),
+            html.Div(
+                dcc.Graph(
+                    id=ids.PRESENT_CHART,
+                    className="chart",
+                    config=GRAPH_CONFIG,
+                    responsive=True,
+                    style={"height": f"{MIN_HEIGHT}px"},
+                ),
+                role="figure",
+                **{"aria-describedby": ids.PRESENT_SUMMARY},
+            ),
+            html.P(id=ids.PRESENT_CREDIT, className="credit"),
+            html.Aside(id=ids.PRESENT_NOTES, className="notes", hidden=True, **{"aria-live": "polite"}),
+            html.P(id=ids.PRESENT_SUMMARY, className="visually-hidden"),
+            html.P(t("present.keys", lang), id=ids.PRESENT_KEYS, className="keys"),
+        ],
+        id=ids.PRESENT,
+        className="present theme-light",
+    )
 
 
 def words(keys: list[str], lang: str) -> list:
@@ -66,11 +99,19 @@ def class_buttons(frames: dict, shown: list[str], active: tuple[str, ...], lang:
     for i, cls in enumerate(shown, start=1):
         key = str(i) if i <= 9 else ""
         on = cls in active
-        out.append(html.Button(
-            [html.Kbd(key) if key else None, html.Span(className="swatch", style={"background": class_colour(cls)}),
-             _class_name(frames, cls, lang)],
-            id=ids.class_button(cls), n_clicks=0, className="button big class-toggle" + (" on" if on else ""),
-            **{"aria-pressed": "true" if on else "false", "data-key": key}))
+        out.append(
+            html.Button(
+                [
+                    html.Kbd(key) if key else None,
+                    html.Span(className="swatch", style={"background": class_colour(cls)}),
+                    _class_name(frames, cls, lang),
+                ],
+                id=ids.class_button(cls),
+                n_clicks=0,
+                className="button big class-toggle" + (" on" if on else ""),
+                **{"aria-pressed": "true" if on else "false", "data-key": key},
+            )
+        )
     return out
 
 
@@ -104,6 +145,8 @@ def projected(fig) -> dict:
     layout = _bigger(d.get("layout", {}))
     layout["font"] = {**layout.get("font", {}), "size": FONT_SIZE}
     layout["height"] = max(round((layout.get("height") or 0) * GROW), MIN_HEIGHT)
-    data = [{**tr, **{k: _bigger(tr[k], True) for k in ("textfont", "insidetextfont", "outsidetextfont")
-                      if k in tr}} for tr in d.get("data", [])]
+    data = [
+        {**tr, **{k: _bigger(tr[k], True) for k in ("textfont", "insidetextfont", "outsidetextfont") if k in tr}}
+        for tr in d.get("data", [])
+    ]
     return {"data": data, "layout": layout}

@@ -5,11 +5,11 @@
 plain text, to be rendered as text (never as HTML). Stories are checked when loaded, so every placeholder of a
 shipped story resolves; one that does not (a story written against other data) shows as a dash, never as braces.
 """
+
 from __future__ import annotations
 
-from data.stories import PLACEHOLDER, candidates, parse_ref
-
 from charts.kit.provenance import date_text, value_text
+from data.stories import PLACEHOLDER, candidates, parse_ref
 
 MISSING = "—"
 

@@ -1,9 +1,11 @@
 """Render the dashboard in headless Chromium and save the README's screenshot.
 
-    python scripts/screenshot.py [--out docs/dashboard.png] [--path present/] [--query "?episode=feb-2026-crash"] [--width 1400]
+    python scripts/screenshot.py [--out docs/dashboard.png] [--path present/]
+                                 [--query "?episode=feb-2026-crash"] [--width 1400]
 
 Serves the app on a free loopback port in this process, waits until every chart is drawn, and writes a PNG.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +37,16 @@ def browser(width: int):
     from selenium.webdriver.chrome.options import Options
 
     options = Options()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                 "--disable-background-networking", "--no-first-run", f"--window-size={width},1200"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--disable-background-networking",
+        "--no-first-run",
+        f"--window-size={width},1200",
+    ):
         options.add_argument(flag)
     if Path("/usr/bin/chromium").exists():
         options.binary_location = "/usr/bin/chromium"

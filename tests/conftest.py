@@ -1,5 +1,6 @@
 """Shared fixtures: the shipped data, the small fixture dataset built in code (tests/fixtures), the seed documents,
 throwaway data directories, and Chromium options."""
+
 from __future__ import annotations
 
 import os
@@ -72,8 +73,14 @@ def pytest_setup_options():
     from selenium.webdriver.chrome.options import Options
 
     options = Options()
-    for flag in ("--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-default-apps", "--window-size=1280,1000"):
+    for flag in (
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-default-apps",
+        "--window-size=1280,1000",
+    ):
         options.add_argument(flag)
     if Path("/usr/bin/chromium").exists():
         options.binary_location = "/usr/bin/chromium"

@@ -1,5 +1,6 @@
 """The three Dash apps on one Flask server: the dashboard at /, the chart embeds at /embed/<chart> and presenter
 mode at /present/. They share the loaded data, the caches of answers, and the security and delivery headers."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,9 +10,9 @@ from dash import Dash
 from flask import Response, redirect, request
 
 import callbacks
+from dashboard.share import EMBED_PATH
 from embed import page as embed
 from presenter import page as present
-from dashboard.share import EMBED_PATH
 
 from . import delivery, security
 
@@ -30,12 +31,18 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
     """Add the embed and presenter apps to the dashboard's server, and the headers and redirects."""
     server, prefix = main.server, main.config.routes_pathname_prefix
     delivery.install(server, data.cache)
-    embeds = Dash(__name__, server=server, url_base_pathname=prefix + EMBED_PATH, title="Crashboard chart",
-                  **dash_options())
+    embeds = Dash(
+        __name__, server=server, url_base_pathname=prefix + EMBED_PATH, title="Crashboard chart", **dash_options()
+    )
     embeds.layout = embed.page()
     callbacks.register(embeds, data, "embed")
-    presenter = Dash(__name__, server=server, url_base_pathname=prefix + PRESENT_PATH,
-                     title="Crashboard: presenter mode", **dash_options())
+    presenter = Dash(
+        __name__,
+        server=server,
+        url_base_pathname=prefix + PRESENT_PATH,
+        title="Crashboard: presenter mode",
+        **dash_options(),
+    )
     presenter.layout = present.page()
     callbacks.register(presenter, data, "present")
     security.install(server, (main, embeds, presenter), allowed, prefix)
@@ -47,7 +54,7 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
             rest = [(k, v) for k, v in request.args.items(multi=True) if k != "mode"]
             return redirect(prefix + PRESENT_PATH + ("?" + urlencode(rest) if rest else ""), code=302)
         if path.startswith(prefix + EMBED_PATH):
-            rest = path[len(prefix + EMBED_PATH):]
+            rest = path[len(prefix + EMBED_PATH) :]
             if not rest.startswith(DASH_ROUTES) and embed.chart_name(rest) is None:
                 status = 200 if rest == "" else 404  # /embed/ lists the charts; a typo says so
                 return Response(embed.index(prefix), status=status, mimetype="text/html")

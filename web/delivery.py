@@ -8,6 +8,7 @@
   the file a year without asking again (`immutable`). Pages, the layout and callbacks are never cached: they
   carry the data, which changes when the server restarts with new files.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -109,8 +110,11 @@ def install(server, cache: AnswerCache) -> None:
             # http:// (not localhost) offers only gzip; read it whole so either applies
             response.direct_passthrough = False
             response.set_data(response.get_data())
-        if request.method == "GET" and response.status_code == 200 and \
-                long_lived(request.path, request.args, response.cache_control.max_age):
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and long_lived(request.path, request.args, response.cache_control.max_age)
+        ):
             response.cache_control.no_cache = None  # Flask's static files default to "revalidate each time"
             response.cache_control.public = True
             response.cache_control.max_age = YEAR

@@ -11,6 +11,7 @@
 An origin is `scheme://host[:port]` (a leading `*.` allows subdomains), or `*` for any site. Anything else is
 refused with a clear error, so a typo cannot widen the policy or inject another header.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,10 @@ def parse(value: str | None) -> tuple[str, ...]:
         if item in ("*", "'self'"):
             pass
         elif not _ORIGIN.match(item):
-            raise FramingError(f"frame ancestors: '{item}' is not an origin; write scheme://host[:port], "
-                               "e.g. https://wiki.example.com, or * for any site")
+            raise FramingError(
+                f"frame ancestors: '{item}' is not an origin; write scheme://host[:port], "
+                "e.g. https://wiki.example.com, or * for any site"
+            )
         if item not in out:
             out.append(item)
     return tuple(out)
@@ -54,4 +57,3 @@ def policy(path: str, allowed: tuple[str, ...], prefix: str = "/") -> str:
     if path.startswith(prefix.rstrip("/") + EMBED_PREFIX):
         sources += [o for o in allowed if o != "'self'"]
     return "frame-ancestors " + " ".join(sources)
-

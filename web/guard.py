@@ -11,6 +11,7 @@ meaning a real fault: a well-formed call whose callback raises is still a 500, a
 Values are not checked, but for the `id` property, which is the component's id: any other value is whatever a
 component may hold, and each callback falls back to its defaults for values it does not understand.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,11 @@ def problem(body, callback_map: dict) -> str | None:
         declared = [o.to_dict() for o in declared]
     else:
         declared, sent = [declared.to_dict()], [sent]
-    for key, items, want in (("outputs", sent, declared), ("inputs", body.get("inputs"), spec["inputs"]),
-                             ("state", body.get("state", []), spec["state"])):
+    for key, items, want in (
+        ("outputs", sent, declared),
+        ("inputs", body.get("inputs"), spec["inputs"]),
+        ("state", body.get("state", []), spec["state"]),
+    ):
         if not _all_match(items, want):
             return f"'{key}' does not match the callback's declaration"
     changed = body.get("changedPropIds", [])
@@ -46,8 +50,11 @@ def problem(body, callback_map: dict) -> str | None:
 
 
 def _all_match(items, declared: list[dict]) -> bool:
-    return isinstance(items, list) and len(items) == len(declared) and all(
-        _matches(item, want) for item, want in zip(items, declared))
+    return (
+        isinstance(items, list)
+        and len(items) == len(declared)
+        and all(_matches(item, want) for item, want in zip(items, declared, strict=True))
+    )
 
 
 def _matches(item, declared: dict) -> bool:
@@ -56,10 +63,13 @@ def _matches(item, declared: dict) -> bool:
     many = pattern is not None and any(w in MANY for w in pattern.values())
     if many and not isinstance(item, list):
         return False
-    return all(isinstance(one, dict) and _prop(one.get("property")) == _prop(declared["property"])
-               and _id_matches(one.get("id"), declared["id"], pattern)
-               and (declared["property"] != "id" or one.get("value") == one["id"])  # a component's id is its id
-               for one in (item if many else [item]))
+    return all(
+        isinstance(one, dict)
+        and _prop(one.get("property")) == _prop(declared["property"])
+        and _id_matches(one.get("id"), declared["id"], pattern)
+        and (declared["property"] != "id" or one.get("value") == one["id"])  # a component's id is its id
+        for one in (item if many else [item])
+    )
 
 
 def _prop(name) -> str | None:
@@ -70,9 +80,14 @@ def _prop(name) -> str | None:
 def _id_matches(sent, declared: str, pattern: dict | None) -> bool:
     if pattern is None:
         return sent == declared
-    return isinstance(sent, dict) and sent.keys() == pattern.keys() and all(
-        isinstance(sent[k], (str, int, float, bool)) if isinstance(v, list) else sent[k] == v
-        for k, v in pattern.items())
+    return (
+        isinstance(sent, dict)
+        and sent.keys() == pattern.keys()
+        and all(
+            isinstance(sent[k], (str, int, float, bool)) if isinstance(v, list) else sent[k] == v
+            for k, v in pattern.items()
+        )
+    )
 
 
 def _read_json():

@@ -40,6 +40,7 @@ standard library's, so the new master dies on import.
 - Access log: off (a load balancer or reverse proxy usually keeps one); `--access-logfile -` writes it to
   stdout. Errors go to stderr.
 """
+
 import gc
 import os
 

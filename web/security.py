@@ -21,6 +21,7 @@ Why each directive:
   script URLs, and no forms (every control is a Dash component, answered by callbacks).
 - `default-src 'self'` for everything not named (fonts, frames, workers, manifests).
 """
+
 from __future__ import annotations
 
 import functools

@@ -1,15 +1,15 @@
 """Shared parts of every figure: the themed base layout, the empty state, bar marks for bounds, ranges,
 approximations and derived figures, and the customdata every point carries for the cross-filter.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from data.columns import C
-
-from i18n import t
 from charts.kit.palette import FONT, class_colour, theme
+from data.columns import C
+from i18n import t
 
 DERIVED_PATTERN = "/"
 DIMMED = 0.25
@@ -21,13 +21,23 @@ def base(fig: go.Figure, state, height: int = 420, **layout) -> go.Figure:
     """Theme, type, margins and hover style shared by every chart."""
     th = theme(state.theme)
     fig.update_layout(
-        height=height, paper_bgcolor=th["paper"], plot_bgcolor=th["plot"],
+        height=height,
+        paper_bgcolor=th["paper"],
+        plot_bgcolor=th["plot"],
         font={"family": FONT, "size": 15, "color": th["ink"]},
-        margin={"l": 10, "r": 20, "t": 30, "b": 40}, hovermode="closest",
-        hoverlabel={"bgcolor": th["hover"], "font": {"family": FONT, "size": 13, "color": th["ink"]},
-                    "align": "left", "bordercolor": th["muted"]},
+        margin={"l": 10, "r": 20, "t": 30, "b": 40},
+        hovermode="closest",
+        hoverlabel={
+            "bgcolor": th["hover"],
+            "font": {"family": FONT, "size": 13, "color": th["ink"]},
+            "align": "left",
+            "bordercolor": th["muted"],
+        },
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "bgcolor": "rgba(0,0,0,0)"},
-        clickmode="event", dragmode=False, uirevision=state.theme, separators=".,",
+        clickmode="event",
+        dragmode=False,
+        uirevision=state.theme,
+        separators=".,",
         **layout,
     )
     fig.update_xaxes(gridcolor=th["grid"], zerolinecolor=th["zero"], linecolor=th["muted"], automargin=True)
@@ -47,8 +57,15 @@ def empty_text(state) -> str:
 def empty(state, message_key: str | None = None, height: int = 160) -> go.Figure:
     """A chart with no data says so in words, rather than drawing empty axes."""
     fig = go.Figure()
-    fig.add_annotation(text=t(message_key or empty_key(state), state.lang), showarrow=False, x=0.5, y=0.5, xref="paper",
-                       yref="paper", font={"size": 16})
+    fig.add_annotation(
+        text=t(message_key or empty_key(state), state.lang),
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font={"size": 16},
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return base(fig, state, height=height)

@@ -1,23 +1,33 @@
 """Hover provenance: what a figure is, where it comes from, how it was derived, and who disagrees.
 
-    Bitcoin · Crypto
-    −12.81% · intraday · 6 Feb 2026
-    Source: 002 · In-depth research on … · via CoinGlass
-    “比特币日内暴跌12.81%……”
-    ⚠ Sources disagree: …
-      000 · 21 Jan 2026: −1.76%
+Bitcoin · Crypto
+−12.81% · intraday · 6 Feb 2026
+Source: 002 · In-depth research on … · via CoinGlass
+“比特币日内暴跌12.81%……”
+⚠ Sources disagree: …
+  000 · 21 Jan 2026: −1.76%
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
+from charts.kit.provenance import (
+    date_text,
+    label,
+    number,
+    outlet_label,
+    safe,
+    shorten,
+    source_label,
+    value_text,
+    window_text,
+    wrap,
+)
 from data import refs
 from data import select as sel
 from data.columns import C
-
 from i18n import localized, t
-from charts.kit.provenance import (date_text, label, number, outlet_label, safe, shorten, source_label, value_text,
-                         window_text, wrap)
 
 escape = safe  # Plotly shows &quot; as written, so quotes stay unescaped
 TEXTS = "hover_texts"  # frames key of a dataset's precomputed hover texts (charts/kit/texts.py), when it has them
@@ -90,7 +100,9 @@ def hover(row, frames: dict, lang: str = "en", what: str = "") -> str:
 def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
     """Build the hover text of a row from scratch."""
     head = f"<b>{escape(label(row, lang))}</b>" + (f" · {escape(what)}" if what else "")
-    when = " · ".join(p for p in (value_text(row, lang), window_text(str(row.get(C.WINDOW) or ""), lang), date_text(row, lang)) if p)
+    when = " · ".join(
+        p for p in (value_text(row, lang), window_text(str(row.get(C.WINDOW) or ""), lang), date_text(row, lang)) if p
+    )
     lines = [head, escape(when)]
     source = source_label(str(row.get(C.SOURCE, "")), frames, lang)
     outlet = outlet_label(str(row.get(C.OUTLET, "") or ""), frames, lang)
@@ -113,8 +125,10 @@ def record_texts(frames: dict, lang: str) -> dict[tuple[str, str], str]:
     """(episode, record id) -> hover text of every record of the frames, in one language (hovers are pure
     functions of the record and the frames, and building them is the slow part of drawing a chart). Built once
     per dataset by charts/kit/texts.py."""
-    return {(str(r[C.EPISODE]), str(r[C.ID])): build(r, frames, lang)
-            for r in frames["records"].reset_index(drop=True).to_dict("records")}
+    return {
+        (str(r[C.EPISODE]), str(r[C.ID])): build(r, frames, lang)
+        for r in frames["records"].reset_index(drop=True).to_dict("records")
+    }
 
 
 def _table(frames: dict, lang: str) -> dict | None:
@@ -127,7 +141,7 @@ def hovers(df: pd.DataFrame, frames: dict, lang: str = "en") -> list[str]:
     """The hover text of each row of a table frame, from the precomputed table."""
     table = _table(frames, lang) or {}
     out = []
-    for ep, rid, row in zip(df[C.EPISODE].astype(str), df[C.ID].astype(str), range(len(df))):
+    for ep, rid, row in zip(df[C.EPISODE].astype(str), df[C.ID].astype(str), range(len(df)), strict=True):
         text = table.get((ep, rid))
         out.append(text if text is not None else build(df.iloc[row].to_dict(), frames, lang))
     return out

@@ -4,16 +4,16 @@ the hover text that say where a figure comes from (source, outlet, the quote).
 
 Every string from the data is HTML-escaped before it reaches Plotly, which renders a subset of HTML in hovers.
 """
+
 from __future__ import annotations
 
-from html import escape as _escape
 import re
+from html import escape as _escape
 
 import pandas as pd
 
 from data.columns import C
 from data.schema import UNITS
-
 from i18n import format as fmt
 from i18n import has, localized, localized_column, t
 
@@ -54,8 +54,13 @@ def date_text(row, lang: str = "en") -> str:
     if start is None or pd.isna(start):
         return ""
     end = row.get(C.END)
-    return fmt.days(start, str(row.get(C.DATE_PRECISION) or "day"), None if end is None or pd.isna(end) else end,
-                    str(row.get(C.END_PRECISION) or ""), lang)
+    return fmt.days(
+        start,
+        str(row.get(C.DATE_PRECISION) or "day"),
+        None if end is None or pd.isna(end) else end,
+        str(row.get(C.END_PRECISION) or ""),
+        lang,
+    )
 
 
 def shorten(quote: str, around: str = "", limit: int = QUOTE_CHARS) -> str:
@@ -100,7 +105,7 @@ def names(frame: pd.DataFrame, key: str, field: str, lang: str) -> dict:
     if hit is None or hit[0] is not frame:
         if len(_NAMES) > 64:
             _NAMES.clear()
-        hit = (frame, dict(zip(frame[key], localized_column(frame, field, lang))))
+        hit = (frame, dict(zip(frame[key], localized_column(frame, field, lang), strict=True)))
         _NAMES[at] = hit
     return hit[1]
 

@@ -7,6 +7,7 @@ export) build each text as they draw it instead, with the same result.
 A lookup first checks that the frames it is given hold the very tables the texts were built from, so a copy of
 the frames with one table replaced never reads the texts of another.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -20,6 +21,7 @@ from charts.kit import events, hover
 class HoverTexts:
     """Hover texts by language, then by (episode, id); the conflict ids of each event; and the tables they
     were built from."""
+
     tables: Mapping[str, object]
     records: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
     events: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
@@ -47,5 +49,6 @@ def prepared(frames: dict, langs: Iterable[str]) -> dict:
         tables,
         records=MappingProxyType({lang: MappingProxyType(hover.record_texts(with_index, lang)) for lang in langs}),
         events=MappingProxyType({lang: MappingProxyType(events.event_texts(with_index, lang)) for lang in langs}),
-        event_conflicts=index.event_conflicts)
+        event_conflicts=index.event_conflicts,
+    )
     return {**tables, hover.TEXTS: texts}

@@ -1,9 +1,9 @@
 """Helpers for the dashboard's browser tests: read chart state from the page, wait for redraws."""
+
 from __future__ import annotations
 
 import json
 import time
-
 
 SIGNATURE_JS = """
 var out = {};
@@ -25,7 +25,8 @@ def signatures(dash_duo) -> dict[str, str]:
 def open_names(dash_duo) -> list[str]:
     """The charts on the open tab (charts of a hidden tab are drawn when it opens)."""
     return dash_duo.driver.execute_script(
-        "return Array.from(document.querySelectorAll('.tab:not([hidden]) .panel')).map(p => p.id.slice(6))")
+        "return Array.from(document.querySelectorAll('.tab:not([hidden]) .panel')).map(p => p.id.slice(6))"
+    )
 
 
 def wait_for_charts(dash_duo, timeout: float = 30, names=None) -> dict[str, str]:
@@ -53,9 +54,13 @@ def wait_for_change(dash_duo, before: dict[str, str], names, timeout: float = 20
 
 def figure(dash_duo, name: str) -> dict:
     """The data and layout of one chart, as Plotly holds them in the page."""
-    return json.loads(dash_duo.driver.execute_script(
-        "var gd = document.querySelector('#panel-' + arguments[0] + ' .js-plotly-plot');"
-        "return JSON.stringify({data: gd.data, layout: gd.layout});", name))
+    return json.loads(
+        dash_duo.driver.execute_script(
+            "var gd = document.querySelector('#panel-' + arguments[0] + ' .js-plotly-plot');"
+            "return JSON.stringify({data: gd.data, layout: gd.layout});",
+            name,
+        )
+    )
 
 
 def point_of(fig: dict, entity: str) -> tuple[int, int]:

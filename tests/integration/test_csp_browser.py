@@ -5,6 +5,7 @@ script and a string passed to setTimeout are refused).
 Violations are read twice: from the console (Chromium logs each as an error, so `get_logs()` must be empty) and
 from a `securitypolicyviolation` listener that DevTools adds before any page script runs (it cannot be an inline
 script, which the policy would refuse)."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ from selenium.webdriver.common.keys import Keys
 
 import app
 from callbacks.context import AppData
-from charts.registry import NAMES, CHARTS
+from charts.registry import CHARTS, NAMES
 from data import load_dataset
 
 from .dashboard import wait_for_charts, wait_until
@@ -82,8 +83,10 @@ def test_csp001_the_dashboard_draws_both_tabs_without_violations(server):
     assert rules > 10 and modebar == "absolute"  # plotly.js's own <style> rules apply
     assert_no_violations(server)
     # the policy is enforced, not just sent: neither an injected inline script nor a string of code runs
-    server.driver.execute_script("var s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
-                                 "document.head.appendChild(s); setTimeout('window.__evaled = 1', 0);")
+    server.driver.execute_script(
+        "var s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
+        "document.head.appendChild(s); setTimeout('window.__evaled = 1', 0);"
+    )
     refused = wait_until(lambda: (lambda v: v if len(v) == 2 else None)(violations(server)))
     assert sorted(v.split()[:2] for v in refused) == [["script-src", "eval"], ["script-src-elem", "inline"]]
     assert server.driver.execute_script("return [window.__ran, window.__evaled]") == [None, None]
@@ -115,7 +118,7 @@ def test_csp003_every_presenter_slide_draws_without_violations(server, stories):
             if n > 1:
                 ActionChains(server.driver).send_keys(Keys.ARROW_RIGHT).perform()
             server.wait_for_text_to_equal("#present-counter", f"{n} / {len(story.slides)}")
-            now = wait_until(lambda: (lambda s: s if s != before else None)(drawn(server, "#present")))
+            now = wait_until(lambda old=before: (lambda s: s if s != old else None)(drawn(server, "#present")))
             assert json.loads(now)[0], f"{story.id} slide {n} drew no trace"
             before = now
         assert violations(server) == [], story.id

@@ -1,5 +1,6 @@
 """The linked dashboard in headless Chromium: drawing, filtering, cross-filtering, shared URLs, language,
 the data view and both themes. Each test ends with an empty browser console."""
+
 from __future__ import annotations
 
 import time
@@ -9,7 +10,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 import app
-from charts.registry import NAMES, CHARTS
+from charts.registry import CHARTS, NAMES
 from core.state import State
 from data import DEFAULT_DIR, load_dataset
 
@@ -69,16 +70,26 @@ def test_db002_class_filter_changes_every_chart(dashboard):
 def test_db003_clicking_a_bar_cross_filters_the_other_charts(dashboard):
     _open(dashboard, "?episode=feb-2026-crash")
     t, p = point_of(figure(dashboard, "drawdowns"), "btc")
-    bar = dashboard.driver.find_elements(
-        "css selector", "#panel-drawdowns .trace.bars")[t].find_elements("css selector", ".point path")[p]
+    bar = dashboard.driver.find_elements("css selector", "#panel-drawdowns .trace.bars")[t].find_elements(
+        "css selector", ".point path"
+    )[p]
     ActionChains(dashboard.driver).move_to_element(bar).click().perform()
     dashboard.wait_for_text_to_equal("#selected-label", "Bitcoin", timeout=10)
     assert "asset=btc" in _query(dashboard)
     deadline = time.time() + 10
     while time.time() < deadline:  # liquidations has no BTC bar: its crypto class stays lit, nothing else
         flows = figure(dashboard, "flows")
-        lit = {c[1]: o for tr in flows["data"] for c, o in zip(tr.get("customdata") or [],
-               (tr.get("marker") or {}).get("opacity") if isinstance((tr.get("marker") or {}).get("opacity"), list) else [])}
+        lit = {
+            c[1]: o
+            for tr in flows["data"]
+            for c, o in zip(
+                tr.get("customdata") or [],
+                (tr.get("marker") or {}).get("opacity")
+                if isinstance((tr.get("marker") or {}).get("opacity"), list)
+                else [],
+                strict=True,
+            )
+        }
         if lit and lit.get("crypto") == 1 and min(lit.values()) < 1:
             break
         time.sleep(0.25)
@@ -128,13 +139,15 @@ def test_db006_data_toggle_shows_the_table(dashboard):
     assert len(rows) == len(flows)
     assert "data=flows" in _query(dashboard)
     # an open table follows the view (the server is asked only for open tables: ids.table_view)
-    crypto = CHARTS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash",
-                                                                           classes=("crypto",)))
+    crypto = CHARTS["flows"].rows(
+        load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash", classes=("crypto",))
+    )
     assert 0 < len(crypto) < len(flows)  # the filter changes what the table lists
     dashboard.find_element("#classes input[value='crypto']").click()
     dashboard.wait_for_element("#panel-flows .data-table")
-    assert wait_until(lambda: len(dashboard.driver.find_elements(
-        "css selector", "#panel-flows .data-table tbody tr")) == len(crypto))
+    assert wait_until(
+        lambda: len(dashboard.driver.find_elements("css selector", "#panel-flows .data-table tbody tr")) == len(crypto)
+    )
     dashboard.find_element("#panel-flows .toggle input").click()
     assert wait_until(lambda: not dashboard.find_element("#panel-flows .table-wrap").is_displayed())
     assert "data=flows" not in _query(dashboard)
@@ -148,7 +161,8 @@ def test_db007_both_themes_render(dashboard, theme, paper):
     for name in NAMES:
         assert figure(dashboard, name)["layout"]["paper_bgcolor"] == paper
     background = dashboard.driver.execute_script(
-        "return getComputedStyle(document.getElementById('page')).backgroundColor")
+        "return getComputedStyle(document.getElementById('page')).backgroundColor"
+    )
     assert background == ("rgb(255, 255, 255)" if theme == "light" else "rgb(22, 24, 28)")
     assert dashboard.get_logs() == []
 
@@ -156,8 +170,10 @@ def test_db007_both_themes_render(dashboard, theme, paper):
 def test_db008_hovering_an_event_marks_its_date_on_the_dated_charts(dashboard):
     _open(dashboard, "?episode=feb-2026-crash")
     points = dashboard.driver.find_elements("css selector", "#panel-timeline .scatterlayer .point")
-    shapes = "return (document.querySelector('#panel-path .js-plotly-plot').layout.shapes || [])" \
-             ".filter(function (s) { return s.name === 'hover-sync'; }).map(function (s) { return s.x0; })"
+    shapes = (
+        "return (document.querySelector('#panel-path .js-plotly-plot').layout.shapes || [])"
+        ".filter(function (s) { return s.name === 'hover-sync'; }).map(function (s) { return s.x0; })"
+    )
     for point in points:  # the first event point the pointer can reach
         if not point.size["width"]:
             continue

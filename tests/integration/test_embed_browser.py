@@ -1,5 +1,6 @@
 """Chart embeds in headless Chromium: framed by a page of another origin, refused by one not allowed, and the
 Share / Embed box's snippet showing the same view."""
+
 from __future__ import annotations
 
 import time
@@ -38,19 +39,24 @@ def test_emb001_a_wiki_on_another_origin_frames_a_chart_and_sizes_it(server, tmp
         server.driver.switch_to.frame(frame)
         try:
             server.wait_for_element(".js-plotly-plot .main-svg")
-            bars = wait_until(lambda: server.driver.execute_script(
-                "var gd = document.querySelector('.js-plotly-plot');"
-                "return gd && gd.data && gd.data.length ? gd.data.map(t => t.customdata.map(c => c[1])) : null;"))
+            bars = wait_until(
+                lambda: server.driver.execute_script(
+                    "var gd = document.querySelector('.js-plotly-plot');"
+                    "return gd && gd.data && gd.data.length ? gd.data.map(t => t.customdata.map(c => c[1])) : null;"
+                )
+            )
             assert {c for trace in bars for c in trace} == {"crypto", "precious_metal"}  # the view's classes
             hovers = server.driver.execute_script(
                 "return [].concat.apply([], document.querySelector('.js-plotly-plot').data"
-                ".filter(t => t.type === 'bar').map(t => t.hovertext));")
+                ".filter(t => t.type === 'bar').map(t => t.hovertext));"
+            )
             assert hovers and all("Source: 002 · " in h for h in hovers)  # provenance in every hover
             assert server.driver.execute_script("return document.cookie") == ""
             credit = server.find_element("#embed-credit").text
             back = server.find_element("#embed-back").get_attribute("href")
             root_height = server.driver.execute_script(
-                "return Math.ceil(document.getElementById('embed').getBoundingClientRect().height)")
+                "return Math.ceil(document.getElementById('embed').getBoundingClientRect().height)"
+            )
         finally:
             server.driver.switch_to.default_content()
         assert credit.startswith("Source: ") and "002" in credit
@@ -96,7 +102,9 @@ def test_emb003_the_dashboard_itself_is_not_framable_by_the_wiki(server, tmp_pat
 
 
 def test_emb004_the_share_snippet_shows_the_same_view(server):
-    server.driver.get(server.server_url + "/?episode=jan-2026-sell-america&classes=crypto,equity_index&window=7d&lang=zh&theme=dark")
+    server.driver.get(
+        server.server_url + "/?episode=jan-2026-sell-america&classes=crypto,equity_index&window=7d&lang=zh&theme=dark"
+    )
     wait_for_charts(server)
     server.find_element("#panel-drawdowns details.share summary").click()
     box = '[id=\'{"name":"drawdowns","type":"share-iframe"}\']'
@@ -104,12 +112,16 @@ def test_emb004_the_share_snippet_shows_the_same_view(server):
     src = snippet.split('src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     assert src.startswith(server.server_url + "/embed/drawdowns?")
     dashboard = server.driver.execute_script(
-        "var gd = document.querySelector('#panel-drawdowns .js-plotly-plot'); return JSON.stringify(gd.data);")
+        "var gd = document.querySelector('#panel-drawdowns .js-plotly-plot'); return JSON.stringify(gd.data);"
+    )
     server.driver.get(src)
     server.wait_for_element("#embed .js-plotly-plot .main-svg")
-    embedded = wait_until(lambda: server.driver.execute_script(
-        "var gd = document.querySelector('#embed .js-plotly-plot');"
-        "return gd && gd.data && gd.data.length ? JSON.stringify(gd.data) : null;"))
+    embedded = wait_until(
+        lambda: server.driver.execute_script(
+            "var gd = document.querySelector('#embed .js-plotly-plot');"
+            "return gd && gd.data && gd.data.length ? JSON.stringify(gd.data) : null;"
+        )
+    )
     assert embedded == dashboard  # the embed draws exactly what the dashboard drew
     assert server.find_element("#embed-title").text == "跌幅"
     assert "theme-dark" in server.find_element("#embed").get_attribute("class")

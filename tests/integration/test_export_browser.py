@@ -1,5 +1,6 @@
 """The static export in headless Chromium, opened from file:// with no server: every chart page draws its chart
 with the shared plotly.js and loader, the index shows every image, and the console stays empty."""
+
 from __future__ import annotations
 
 import time
@@ -7,9 +8,9 @@ import time
 import pytest
 
 import export
-from charts.registry import NAMES, CHARTS
-from export.pages import IMAGE_WIDTH
+from charts.registry import CHARTS, NAMES
 from export.images import PNG_SCALE
+from export.pages import IMAGE_WIDTH
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +51,8 @@ def _loaded_images(dash_br, timeout: float = 10) -> list[list]:
         deadline = time.time() + timeout
         while True:
             size = dash_br.driver.execute_script(
-                "var i = document.images[arguments[0]]; i.scrollIntoView(); return [i.complete, i.naturalWidth];", i)
+                "var i = document.images[arguments[0]]; i.scrollIntoView(); return [i.complete, i.naturalWidth];", i
+            )
             if (size[0] and size[1]) or time.time() > deadline:
                 break
             time.sleep(0.1)

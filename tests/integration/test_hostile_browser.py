@@ -3,6 +3,7 @@ and markdown, bold markup and an entity before every label, title, note, quote, 
 data. The dashboard (both tabs, the selection, conflicts, sources and data-report panels, a data table, a hover),
 an embed and a presenter slide show all of it as the literal text it is: no element is injected, no handler or
 javascript: link exists, the global the payload would set stays undefined, and the console stays empty."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 
 import app
-from charts.registry import NAMES, CHARTS
+from charts.registry import CHARTS, NAMES
 from data import DEFAULT_DIR, load_dataset
 
 from ..unit.hostile import HOSTILE_TEXT, hostile_data
@@ -50,7 +51,12 @@ def shown(dash_duo, selector: str) -> int:
 
 def assert_inert(dash_duo) -> None:
     assert dash_duo.driver.execute_script(INJECTED) == {
-        "handlers": [], "jsLinks": [], "scripts": 0, "images": 0, "pwned": "undefined"}
+        "handlers": [],
+        "jsLinks": [],
+        "scripts": 0,
+        "images": 0,
+        "pwned": "undefined",
+    }
     assert violations(dash_duo) == []  # and nothing was even refused by the CSP: nothing tried to run
 
 
@@ -73,17 +79,32 @@ def test_hb001_the_dashboard_shows_hostile_text_as_text(hostile):
     hostile.driver.get(hostile.server_url + "/?episode=feb-2026-crash&asset=btc&data=drawdowns")
     wait_for_charts(hostile)
     wait_until(lambda: shown(hostile, TABLE) and shown(hostile, "#conflicts") and shown(hostile, "#detail"))
-    for where in ("#episode", "#classes", "#selected-label", "#detail", "#conflicts", "#sources", "#episodes",
-                  TABLE, "#summary-drawdowns", "#panel-drawdowns .main-svg text", "#panel-flows .main-svg text",
-                  "#panel-path .main-svg text"):
+    for where in (
+        "#episode",
+        "#classes",
+        "#selected-label",
+        "#detail",
+        "#conflicts",
+        "#sources",
+        "#episodes",
+        TABLE,
+        "#summary-drawdowns",
+        "#panel-drawdowns .main-svg text",
+        "#panel-flows .main-svg text",
+        "#panel-path .main-svg text",
+    ):
         assert shown(hostile, where), where
     assert hover_shows_it(hostile, "#panel-drawdowns")  # a quote and its source title, in the hover
     assert_inert(hostile)
     hostile.find_element("#tab input[value='context']").click()
     wait_for_charts(hostile, names=[n for n in NAMES if CHARTS[n].tab == "context"])
-    for where in ("#summary-scenarios", "#panel-scenarios .main-svg text", "#panel-forecasts .main-svg text",
-                  "#conflicts"):
-        assert wait_until(lambda: shown(hostile, where)), where
+    for where in (
+        "#summary-scenarios",
+        "#panel-scenarios .main-svg text",
+        "#panel-forecasts .main-svg text",
+        "#conflicts",
+    ):
+        assert wait_until(lambda where=where: shown(hostile, where)), where
     assert hover_shows_it(hostile, "#panel-forecasts")
     assert_inert(hostile)
     assert hostile.get_logs() == []
@@ -99,8 +120,14 @@ def test_hb002_an_embed_and_a_presenter_slide_show_it_as_text(hostile):
     wait_until(lambda: shown(hostile, "#present .main-svg text"))
     ActionChains(hostile.driver).send_keys("n").perform()  # the speaker notes
     wait_until(lambda: hostile.find_element("#present-notes").is_displayed())
-    for where in ("#present-story", "#present-title", "#present-notes", "#present-credit", "#present-classes",
-                  "#present-summary"):
+    for where in (
+        "#present-story",
+        "#present-title",
+        "#present-notes",
+        "#present-credit",
+        "#present-classes",
+        "#present-summary",
+    ):
         assert shown(hostile, where), where
     assert_inert(hostile)
     assert hostile.get_logs() == []

@@ -1,12 +1,13 @@
 """The data report of the page (episodes, rejected files) in headless Chromium (dash_duo)."""
+
 from __future__ import annotations
 
 import pytest
 
 import app
+from tests.unit.episode_text import replace
 
 from .dashboard import wait_for_charts
-from tests.unit.episode_text import replace
 
 pytestmark = pytest.mark.browser
 

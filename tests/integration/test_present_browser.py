@@ -1,5 +1,6 @@
 """Presenter mode in headless Chromium: the keys step slides and toggle classes, the URL follows, N shows the
 notes. Each test ends with an empty browser console."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ from selenium.webdriver.common.keys import Keys
 
 import app
 from callbacks.context import AppData
-from presenter.story_text import resolve
 from data import load_dataset
+from presenter.story_text import resolve
 
 from .dashboard import wait_until
 
@@ -47,13 +48,17 @@ def _title(story, frames, n, lang="en"):
 def _pressed(dash_duo) -> list[str]:
     return dash_duo.driver.execute_script(
         "return Array.from(document.querySelectorAll('#present-classes .class-toggle[aria-pressed=true]'))"
-        ".map(b => b.textContent)")
+        ".map(b => b.textContent)"
+    )
 
 
 def _trace_classes(dash_duo) -> set:
-    return set(dash_duo.driver.execute_script(
-        "var gd = document.querySelector('#present .js-plotly-plot');"
-        "return [].concat.apply([], (gd.data || []).map(t => (t.customdata || []).map(c => c[1])));")) - {""}
+    return set(
+        dash_duo.driver.execute_script(
+            "var gd = document.querySelector('#present .js-plotly-plot');"
+            "return [].concat.apply([], (gd.data || []).map(t => (t.customdata || []).map(c => c[1])));"
+        )
+    ) - {""}
 
 
 def test_pm001_keys_step_slides_and_the_url_follows(presenter, story):
@@ -61,8 +66,13 @@ def test_pm001_keys_step_slides_and_the_url_follows(presenter, story):
     presenter.driver.get(presenter.server_url + f"/present/?story={story.id}&slide=1")
     presenter.wait_for_text_to_equal("#present-title", _title(story, frames, 1))
     presenter.wait_for_text_to_equal("#present-counter", f"1 / {len(story.slides)}")
-    for key, slide in ((Keys.ARROW_RIGHT, 2), (Keys.PAGE_DOWN, 3), (Keys.PAGE_UP, 2), (Keys.ARROW_LEFT, 1),
-                       (Keys.ARROW_LEFT, 1)):
+    for key, slide in (
+        (Keys.ARROW_RIGHT, 2),
+        (Keys.PAGE_DOWN, 3),
+        (Keys.PAGE_UP, 2),
+        (Keys.ARROW_LEFT, 1),
+        (Keys.ARROW_LEFT, 1),
+    ):
         _press(presenter, key)
         presenter.wait_for_text_to_equal("#present-title", _title(story, frames, slide))
         assert _query(presenter) in ({"story": story.id, "slide": str(slide)}, {})  # {}: never left slide 1
@@ -79,8 +89,8 @@ def test_pm002_number_keys_toggle_classes_and_zero_clears(presenter, story):
     own = slide.classes[0]
     wait_until(lambda: _trace_classes(presenter) == {own})
     labels = presenter.driver.execute_script(
-        "return Array.from(document.querySelectorAll('#present-classes .class-toggle'))"
-        ".map(b => [b.dataset.key, b.id])")
+        "return Array.from(document.querySelectorAll('#present-classes .class-toggle')).map(b => [b.dataset.key, b.id])"
+    )
     key, other = next((k, json.loads(i)["class"]) for k, i in labels if json.loads(i)["class"] != own)
     _press(presenter, key)
     wait_until(lambda: set(_query(presenter).get("classes", "").split(",")) == {own, other})

@@ -1,5 +1,6 @@
 """Fixtures for the load and fault tests: gunicorn as `make serve` runs it, on a free loopback port in 8070-8079,
 always stopped after the test; the data snapshots whose content the responses are checked against."""
+
 from __future__ import annotations
 
 import os

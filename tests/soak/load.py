@@ -5,6 +5,7 @@ request in flight at a time. The load runs in the background while a test kills 
 `mark` records when those events happened, so outcomes can be split by the requests that started before or
 after each one.
 """
+
 from __future__ import annotations
 
 import random
@@ -24,9 +25,9 @@ TIMEOUT = 30  # seconds; a request that takes this long counts as failed
 class Outcome:
     client: int
     kind: str
-    started: float           # time.monotonic()
+    started: float  # time.monotonic()
     elapsed: float
-    result: str              # ok, wrong, 5xx, 4xx, connection (failed or cut short), timeout, error
+    result: str  # ok, wrong, 5xx, 4xx, connection (failed or cut short), timeout, error
     matched: frozenset = frozenset()  # the snapshots the response is consistent with
     detail: str = ""
 
@@ -42,7 +43,7 @@ class Load:
         self._lock = threading.Lock()
         self._threads = [threading.Thread(target=self._client, args=(i,), daemon=True) for i in range(clients)]
 
-    def __enter__(self) -> "Load":
+    def __enter__(self) -> Load:
         self.marks["start"] = time.monotonic()
         for t in self._threads:
             t.start()
@@ -93,16 +94,23 @@ class Load:
     def dropped_outside(self, *events: tuple[str, str]) -> list[Outcome]:
         """Requests that failed at the connection level without being in flight during any of the events, each
         given as its (first, last) marks."""
-        return [o for o in self.outcomes if o.result == "connection" and not any(
-            o.started <= self.marks[last] and o.started + o.elapsed >= self.marks[first] for first, last in events)]
+        return [
+            o
+            for o in self.outcomes
+            if o.result == "connection"
+            and not any(
+                o.started <= self.marks[last] and o.started + o.elapsed >= self.marks[first] for first, last in events
+            )
+        ]
 
     def results(self, outcomes=None) -> Counter:
         return Counter(o.result for o in (self.outcomes if outcomes is None else outcomes))
 
     def failures(self, results=("wrong", "5xx", "4xx", "timeout", "error"), limit: int = 5) -> list[str]:
         bad = [o for o in self.outcomes if o.result in results]
-        return [f"{o.result} ({self.when(o)}): {o.detail}" for o in bad[:limit]] + \
-            ([f"... {len(bad)} in all"] if bad else [])
+        return [f"{o.result} ({self.when(o)}): {o.detail}" for o in bad[:limit]] + (
+            [f"... {len(bad)} in all"] if bad else []
+        )
 
     def when(self, outcome: Outcome) -> str:
         """When a request ran, against the marks: 'started 0.12 s after hup, took 0.30 s'."""
@@ -113,10 +121,12 @@ class Load:
         """Requests, throughput and latency, for the test's output (never asserted)."""
         seconds = self.marks["end"] - self.marks["start"]
         times = sorted(o.elapsed for o in self.outcomes if o.result == "ok") or [float("nan")]
-        return (f"{len(self.outcomes)} requests from {self.clients} clients in {seconds:.0f} s "
-                f"({len(self.outcomes) / seconds:.0f}/s), p50 {times[len(times) // 2] * 1000:.0f} ms, "
-                f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms; {dict(self.results())}; "
-                f"by kind {dict(Counter(o.kind for o in self.outcomes))}")
+        return (
+            f"{len(self.outcomes)} requests from {self.clients} clients in {seconds:.0f} s "
+            f"({len(self.outcomes) / seconds:.0f}/s), p50 {times[len(times) // 2] * 1000:.0f} ms, "
+            f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms; {dict(self.results())}; "
+            f"by kind {dict(Counter(o.kind for o in self.outcomes))}"
+        )
 
 
 def _failure(exc: requests.RequestException) -> str:

@@ -5,22 +5,23 @@ under each snapshot, computed here with the pure builders (`CHARTS[name].figure(
 returns the snapshots a response is consistent with: none means a wrong response, and a response that mixes two
 snapshots (an old figure with a new summary, old titles beside new ones) matches none.
 """
+
 from __future__ import annotations
 
 import base64
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import requests
 from plotly.io.json import to_json_plotly
 
 from callbacks.context import AppData, view_of
-from core import ids
 from charts.registry import CHARTS, NAMES
+from core import ids
 from core.state import TABS, State, from_values, serialise
 
 Check = Callable[[requests.Response], "tuple[frozenset[str], str]"]
@@ -40,8 +41,16 @@ VIEWS = (
 # Relative frequencies: a page load costs one index, one layout and one dependencies request, then a callback
 # per chart of the open tab; a chart of the closed tab is asked when the selection changes, and answers 204.
 # Embeds and slides are visited too.
-WEIGHTS = {"page": 3, "layout": 3, "dependencies": 3, "chart": 55, "hidden_chart": 5, "embed_page": 4, "embed": 20,
-           "present_page": 3}
+WEIGHTS = {
+    "page": 3,
+    "layout": 3,
+    "dependencies": 3,
+    "chart": 55,
+    "hidden_chart": 5,
+    "embed_page": 4,
+    "embed": 20,
+    "present_page": 3,
+}
 
 
 class Snapshot:
@@ -86,8 +95,11 @@ def traces(figure: dict) -> list[tuple]:
 
 def key(component_id) -> str:
     """A component id as Dash keys it in a callback response."""
-    return json.dumps(component_id, sort_keys=True, separators=(",", ":")) if isinstance(component_id, dict) \
+    return (
+        json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+        if isinstance(component_id, dict)
         else component_id
+    )
 
 
 def outputs(spec: str) -> list[dict]:
@@ -118,19 +130,30 @@ class Mix:
         first = next(iter(snapshots.values())).data
         states = [from_values(v, first.choices) for v in views]
         self.titles = {k: set(snap.data.frames["episodes"]["title_en"]) for k, snap in snapshots.items()}
-        self.expected = {(n, drawn(n, s)): {k: snap.expect(n, drawn(n, s)) for k, snap in snapshots.items()}
-                         for n in charts for s in states}
+        self.expected = {
+            (n, drawn(n, s)): {k: snap.expect(n, drawn(n, s)) for k, snap in snapshots.items()}
+            for n in charts
+            for s in states
+        }
         base = server.ready().url
-        chart_deps = _drawing(requests.get(base + "/_dash-dependencies", timeout=30).json(),
-                              {n: ids.chart(n) for n in charts})
-        embed_dep = _drawing(requests.get(base + "/embed/_dash-dependencies", timeout=30).json(),
-                             {"embed": ids.EMBED_CHART})["embed"]
+        chart_deps = _drawing(
+            requests.get(base + "/_dash-dependencies", timeout=30).json(), {n: ids.chart(n) for n in charts}
+        )
+        embed_dep = _drawing(
+            requests.get(base + "/embed/_dash-dependencies", timeout=30).json(), {"embed": ids.EMBED_CHART}
+        )["embed"]
         every = frozenset(snapshots)
         pages = [("page", "/", "Crashboard", "/")]
-        pages += [("embed_page", f"/embed/{n}{serialise(s, first.choices)}", "Crashboard chart", "/embed/")
-                  for n in charts for s in states]
-        pages += [("present_page", f"/present/?story={story.id}&slide={i}", "Crashboard: presenter mode", "/present/")
-                  for story in first.stories for i in range(1, len(story.slides) + 1)]
+        pages += [
+            ("embed_page", f"/embed/{n}{serialise(s, first.choices)}", "Crashboard chart", "/embed/")
+            for n in charts
+            for s in states
+        ]
+        pages += [
+            ("present_page", f"/present/?story={story.id}&slide={i}", "Crashboard: presenter mode", "/present/")
+            for story in first.stories
+            for i in range(1, len(story.slides) + 1)
+        ]
         self.calls: dict[str, list[Call]] = {kind: [] for kind in self.weights}
         for kind, path, title, prefix in pages:
             self._add(Call(kind, "GET", path, _page_check(title, prefix, every)))
@@ -139,16 +162,45 @@ class Mix:
         for name in charts:
             tab = CHARTS[name].tab
             for state in states:
-                browser = {(ids.VIEW, "data"): view_of(state), (ids.SELECTION, "data"): first.selection(state.asset),
-                           **{(ids.tab_view(t), "data"): view_of(state) for t in TABS}}
+                browser = {
+                    (ids.VIEW, "data"): view_of(state),
+                    (ids.SELECTION, "data"): first.selection(state.asset),
+                    **{(ids.tab_view(t), "data"): view_of(state) for t in TABS},
+                }
                 expected = self.expected[(name, drawn(name, state))]
-                self._add(Call("chart", "POST", "/_dash-update-component", _chart_check(name, expected),
-                               _body(chart_deps[name], {**browser, (ids.TAB, "value"): tab})))
-                self._add(Call("hidden_chart", "POST", "/_dash-update-component", _no_update_check(every),
-                               _body(chart_deps[name], {**browser, (ids.TAB, "value"): _other(tab)})))
-                self._add(Call("embed", "POST", "/embed/_dash-update-component", _embed_check(name, expected),
-                               _body(embed_dep, {(ids.URL, "pathname"): f"/embed/{name}",
-                                                 (ids.URL, "search"): serialise(state, first.choices)})))
+                self._add(
+                    Call(
+                        "chart",
+                        "POST",
+                        "/_dash-update-component",
+                        _chart_check(name, expected),
+                        _body(chart_deps[name], {**browser, (ids.TAB, "value"): tab}),
+                    )
+                )
+                self._add(
+                    Call(
+                        "hidden_chart",
+                        "POST",
+                        "/_dash-update-component",
+                        _no_update_check(every),
+                        _body(chart_deps[name], {**browser, (ids.TAB, "value"): _other(tab)}),
+                    )
+                )
+                self._add(
+                    Call(
+                        "embed",
+                        "POST",
+                        "/embed/_dash-update-component",
+                        _embed_check(name, expected),
+                        _body(
+                            embed_dep,
+                            {
+                                (ids.URL, "pathname"): f"/embed/{name}",
+                                (ids.URL, "search"): serialise(state, first.choices),
+                            },
+                        ),
+                    )
+                )
 
     def _add(self, call: Call) -> None:
         if call.kind in self.calls:
@@ -176,21 +228,32 @@ def _other(tab: str) -> str:
 
 def _drawing(deps: list[dict], graphs: dict[str, object]) -> dict[str, dict]:
     """The server-side callback that draws each graph's figure."""
-    found = {name: dep for name, graph in graphs.items() for dep in deps
-             if not dep.get("clientside_function") and {"id": graph, "property": "figure"} in outputs(dep["output"])}
+    found = {
+        name: dep
+        for name, graph in graphs.items()
+        for dep in deps
+        if not dep.get("clientside_function") and {"id": graph, "property": "figure"} in outputs(dep["output"])
+    }
     assert set(found) == set(graphs), f"no callback draws {set(graphs) - set(found)}"
     return found
 
 
 def _body(dep: dict, browser: dict) -> dict:
     """The request the renderer sends for a callback, its inputs and state taken from what the browser holds."""
+
     def values(items):
         missing = [f"{i['id']}.{i['property']}" for i in items if (i["id"], i["property"]) not in browser]
         assert not missing, f"the load test does not know what the browser sends for {missing}"
         return [dict(i, value=browser[(i["id"], i["property"])]) for i in items]
+
     inputs, outs = values(dep["inputs"]), outputs(dep["output"])
-    return {"output": dep["output"], "outputs": outs if len(outs) > 1 else outs[0], "inputs": inputs,
-            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"], "state": values(dep.get("state", []))}
+    return {
+        "output": dep["output"],
+        "outputs": outs if len(outs) > 1 else outs[0],
+        "inputs": inputs,
+        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        "state": values(dep.get("state", [])),
+    }
 
 
 def _chart_check(name: str, expected: dict) -> Check:
@@ -198,6 +261,7 @@ def _chart_check(name: str, expected: dict) -> Check:
         out = r.json()["response"]
         got = (traces(out[key(ids.chart(name))]["figure"]), out[ids.summary(name)]["children"])
         return frozenset(s for s, e in expected.items() if got == e), f"{name}: figure or summary"
+
     return check
 
 
@@ -205,6 +269,7 @@ def _embed_check(name: str, expected: dict) -> Check:
     def check(r):
         got = traces(r.json()["response"][ids.EMBED_CHART]["figure"])
         return frozenset(s for s, e in expected.items() if got == e[0]), f"embed {name}: figure"
+
     return check
 
 
@@ -220,14 +285,21 @@ def _dependencies_check(every: frozenset) -> Check:
         found = [o for dep in r.json() for o in outputs(dep["output"])]
         missing = [w for w in wanted if w not in found]
         return (frozenset() if missing else every), f"no callback for {missing}"
+
     return check
 
 
 def _page_check(title: str, prefix: str, every: frozenset) -> Check:
     """A Dash index page: its title, and the renderer's config pointing its requests at its own prefix."""
+
     def check(r):
         config = CONFIG.search(r.text)
-        ok = (r.status_code == 200 and f"<title>{title}</title>" in r.text and config is not None
-              and json.loads(config.group(1)).get("requests_pathname_prefix") == prefix)
+        ok = (
+            r.status_code == 200
+            and f"<title>{title}</title>" in r.text
+            and config is not None
+            and json.loads(config.group(1)).get("requests_pathname_prefix") == prefix
+        )
         return (every if ok else frozenset()), f"index page {prefix}"
+
     return check

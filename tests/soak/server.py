@@ -1,5 +1,6 @@
 """Crashboard under gunicorn in a subprocess, started the way `make serve` starts it, with the signals an operator
 sends: kill a worker, SIGHUP, and the SIGUSR2 upgrade that starts a new master beside the old one."""
+
 from __future__ import annotations
 
 import os
@@ -63,18 +64,37 @@ class Gunicorn:
         self.proc: subprocess.Popen | None = None
         self.master = 0
 
-    def start(self) -> "Gunicorn":
+    def start(self) -> Gunicorn:
         """Launch gunicorn and return at once: it loads the app while the test prepares (see `ready`)."""
-        env = dict(os.environ, CRASHBOARD_DATA=str(self.data_dir), CRASHBOARD_WORKERS=str(self.workers_wanted),
-                   CRASHBOARD_THREADS="4", CRASHBOARD_WARM="1" if self.warm else "0")
+        env = dict(
+            os.environ,
+            CRASHBOARD_DATA=str(self.data_dir),
+            CRASHBOARD_WORKERS=str(self.workers_wanted),
+            CRASHBOARD_THREADS="4",
+            CRASHBOARD_WARM="1" if self.warm else "0",
+        )
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
-                [str(GUNICORN), "-c", str(CONFIG), "--bind", f"127.0.0.1:{self.port}", "--pid", str(self.pidfile),
-                 "app:server"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    str(GUNICORN),
+                    "-c",
+                    str(CONFIG),
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--pid",
+                    str(self.pidfile),
+                    "app:server",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.master = self.proc.pid
         return self
 
-    def ready(self) -> "Gunicorn":
+    def ready(self) -> Gunicorn:
         """Wait until the server answers and all its workers are up."""
         wait_for("gunicorn to serve", self._serving, self.log)
         return self

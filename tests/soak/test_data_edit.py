@@ -8,6 +8,7 @@ Publishing: SIGHUP re-forks the workers but, with preload_app, from the app the 
 old data stays. SIGUSR2 starts a new master that loads the files afresh beside the old one; while both serve
 a response is old or new, and once the old master is sent SIGTERM every response is new.
 """
+
 from __future__ import annotations
 
 import time
@@ -23,9 +24,13 @@ PHASE = max(2.0, SOAK_SECONDS / 30)
 EPISODE = "episodes/2026-02-cross-asset-crash.yaml"
 # The episode's title, and bitcoin's 6 Feb low moved to the close that its quote also states (so the file still
 # validates): the path view, the from-peak drawdowns and the layout all change.
-EDITS = (("title: {en: 'Cross-asset crash, 6 Feb 2026',", "title: {en: 'Cross-asset crash of 6 February 2026',"),
-         ("{id: btc-low, asset: btc, metric: low, date: 2026-02-06, value: 62841.90,",
-          "{id: btc-low, asset: btc, metric: low, date: 2026-02-06, value: 63860,"))
+EDITS = (
+    ("title: {en: 'Cross-asset crash, 6 Feb 2026',", "title: {en: 'Cross-asset crash of 6 February 2026',"),
+    (
+        "{id: btc-low, asset: btc, metric: low, date: 2026-02-06, value: 62841.90,",
+        "{id: btc-low, asset: btc, metric: low, date: 2026-02-06, value: 63860,",
+    ),
+)
 VIEWS = ({"window": "from_peak"}, {"window": "from_peak", "asset": "btc", "lang": "zh"})
 
 
@@ -39,7 +44,7 @@ def edited(text: str) -> str:
 def write_slowly(path, text: str, halfway) -> None:
     """Rewrite a file in place, as an editor without atomic saves does: truncate, then write it in pieces."""
     data = text.encode()
-    pieces = [data[i:i + 2048] for i in range(0, len(data), 2048)]
+    pieces = [data[i : i + 2048] for i in range(0, len(data), 2048)]
     with open(path, "wb") as f:
         for i, piece in enumerate(pieces):
             f.write(piece)
@@ -57,8 +62,13 @@ def test_soak003_data_edited_while_serving(serve, tmp_path):
     old_data, new_data = load_dataset(served), load_dataset(new_dir)
     assert not old_data.rejected and not new_data.rejected  # the edit is valid data
     server = serve(served, warm=False)  # the new master loads the data under load: keep that short
-    mix = Mix(server, {"old": Snapshot(old_data), "new": Snapshot(new_data)}, VIEWS, ("drawdowns", "path"),
-              {"layout": 2, "chart": 6, "embed": 2})
+    mix = Mix(
+        server,
+        {"old": Snapshot(old_data), "new": Snapshot(new_data)},
+        VIEWS,
+        ("drawdowns", "path"),
+        {"layout": 2, "chart": 6, "embed": 2},
+    )
     assert all(e["old"] != e["new"] for e in mix.expected.values())  # every chart drawn tells the two apart
 
     with Load(server.url, mix, CLIENTS) as load:
@@ -87,6 +97,10 @@ def test_soak003_data_edited_while_serving(serve, tmp_path):
     before, after = load.between("start", "upgrade"), load.between("retired")
     assert all("old" in o.matched for o in before if o.result == "ok")
     assert all("new" in o.matched for o in after if o.result == "ok")
-    for first, last, snapshot in (("start", "edit", "old"), ("edited", "hup", "old"), ("hupped", "upgrade", "old"),
-                                  ("retired", "end", "new")):  # and each phase did tell them apart
+    for first, last, snapshot in (
+        ("start", "edit", "old"),
+        ("edited", "hup", "old"),
+        ("hupped", "upgrade", "old"),
+        ("retired", "end", "new"),
+    ):  # and each phase did tell them apart
         assert any(o.matched == {snapshot} for o in load.between(first, last) if o.result == "ok"), (first, last)

@@ -1,6 +1,7 @@
 """A fresh worker answers its first requests, however many arrive at once. Dash sets an app up on its first
 request and marks that done before it has finished, so a second first request in a threaded worker once found
 no scripts registered and got a 500 (web/gunicorn_conf.py now sets the apps up in the master, before any fork)."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """Worker killed: SIGKILL one worker under load, then the other. The survivor keeps serving, gunicorn forks a
 replacement each time (from the preloaded master), and the replacements serve correct content. Only requests
 in flight on a killed worker may fail, and only at the connection level."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -13,8 +14,14 @@ CLIENTS = 32
 PHASE = max(2.0, SOAK_SECONDS / 12)  # seconds of load before, between and after the kills
 # The views the master draws before forking (each episode's opening view, in each language): every worker,
 # replacements included, is a fork holding them, so the load here is all processes and no drawing.
-OPENING = ({}, {"episode": "jan-2026-sell-america"}, {"episode": "both"}, {"lang": "zh"},
-           {"episode": "jan-2026-sell-america", "lang": "zh"}, {"episode": "both", "lang": "zh"})
+OPENING = (
+    {},
+    {"episode": "jan-2026-sell-america"},
+    {"episode": "both"},
+    {"lang": "zh"},
+    {"episode": "jan-2026-sell-america", "lang": "zh"},
+    {"episode": "both", "lang": "zh"},
+)
 
 
 def test_soak002_worker_killed_under_load(serve, shipped):

@@ -1,4 +1,5 @@
 """Reading a built figure back: every bar that draws a record, found by the record id in its customdata."""
+
 from __future__ import annotations
 
 

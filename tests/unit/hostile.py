@@ -1,5 +1,6 @@
 """Frames, and data directories, whose every label, title and quote starts with markup, for the tests that check
 it stays text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,7 @@ import yaml
 from data.columns import C
 from data.frames import _records
 
-HOSTILE = '<img src=x onerror=alert(1)><b>bold</b>'
+HOSTILE = "<img src=x onerror=alert(1)><b>bold</b>"
 
 
 def hostile_frames(dataset, text: str = HOSTILE) -> dict:
@@ -25,8 +26,10 @@ def hostile_frames(dataset, text: str = HOSTILE) -> dict:
 
 # Markup, a script, an event handler, javascript: links in HTML and markdown, and an entity, with no digit and no
 # brace, so that story files (whose words may hold neither) accept it too. Any of it that ran would set __pwned.
-HOSTILE_TEXT = ('<script>__pwned=true</script><img src=x onerror=__pwned=true>'
-                '<a href="javascript:__pwned=true">link</a>[md](javascript:__pwned=true) **b** &amp; ')
+HOSTILE_TEXT = (
+    "<script>__pwned=true</script><img src=x onerror=__pwned=true>"
+    '<a href="javascript:__pwned=true">link</a>[md](javascript:__pwned=true) **b** &amp; '
+)
 TEXT_FIELDS = ("quote", "date_note", "ticker")  # free text outside the {en, zh} labels
 
 

@@ -1,4 +1,5 @@
 """The app factory and the page it serves, checked without a browser."""
+
 from __future__ import annotations
 
 import json

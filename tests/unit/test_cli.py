@@ -1,4 +1,5 @@
 """The command line: `validate` prints one line per file then OK, or the problems and a non-zero exit."""
+
 from __future__ import annotations
 
 import app

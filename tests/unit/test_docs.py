@@ -1,4 +1,5 @@
 """The README is part of the product: every field, unit and keyword of the schema is documented there."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,11 +26,35 @@ def test_header_fields_documented():
     assert all(f"`{f}`" in README for f in _fields(EpisodeHeader))
 
 
-@pytest.mark.parametrize("words", [S.UNITS, S.BOUNDS, S.WINDOWS, S.DATE_BASES, S.DERIVE_OPS, S.EVENT_STATUS,
-                                   S.CONFLICT_KINDS, S.CONFLICT_SEVERITY, S.FORECAST_KINDS, S.LEVERAGE_BUCKETS,
-                                   S.LIQUIDATION_DIMENSIONS],
-                         ids=["units", "bounds", "windows", "date_bases", "derive_ops", "event_status",
-                              "conflict_kinds", "severity", "forecast_kinds", "leverage", "dimensions"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        S.UNITS,
+        S.BOUNDS,
+        S.WINDOWS,
+        S.DATE_BASES,
+        S.DERIVE_OPS,
+        S.EVENT_STATUS,
+        S.CONFLICT_KINDS,
+        S.CONFLICT_SEVERITY,
+        S.FORECAST_KINDS,
+        S.LEVERAGE_BUCKETS,
+        S.LIQUIDATION_DIMENSIONS,
+    ],
+    ids=[
+        "units",
+        "bounds",
+        "windows",
+        "date_bases",
+        "derive_ops",
+        "event_status",
+        "conflict_kinds",
+        "severity",
+        "forecast_kinds",
+        "leverage",
+        "dimensions",
+    ],
+)
 def test_every_keyword_is_documented(words):
     missing = [w for w in words if f"`{w}`" not in README]
     assert not missing, missing
@@ -74,8 +99,17 @@ def test_wiki_editors_section_documents_embeds_framing_and_export():
     from web import framing
 
     section = README.split("## For wiki editors", 1)[1].split("\n## ", 1)[0]
-    for words in ("/embed/<chart>", "Share / Embed", "postMessage", "assets/host/crashboard-embed.js",
-                  framing.ENV, "--frame-ancestors", "frame-ancestors", "python app.py export", "file://"):
+    for words in (
+        "/embed/<chart>",
+        "Share / Embed",
+        "postMessage",
+        "assets/host/crashboard-embed.js",
+        framing.ENV,
+        "--frame-ancestors",
+        "frame-ancestors",
+        "python app.py export",
+        "file://",
+    ):
         assert words in section, words
     assert "/embed/" in section and all(f"`{n}`" in README.split("### Views", 1)[1] for n in NAMES)
 
@@ -100,8 +134,18 @@ def test_serving_section_documents_workers_scaling_and_publishing():
     conf = (Path(__file__).resolve().parents[2] / "web" / "gunicorn_conf.py").read_text()
     default = re.search(r'CRASHBOARD_WORKERS", "(\d+)"', conf).group(1)
     assert f"default {default}" in section  # the documented worker count is the configured one
-    for words in ("make serve", "HOST=0.0.0.0", "WORKERS=", "Scaling", "load balancer", "kill -USR2",
-                  "kill -HUP", "make soak", "SOAK_SECONDS", "CRASHBOARD_WARM"):
+    for words in (
+        "make serve",
+        "HOST=0.0.0.0",
+        "WORKERS=",
+        "Scaling",
+        "load balancer",
+        "kill -USR2",
+        "kill -HUP",
+        "make soak",
+        "SOAK_SECONDS",
+        "CRASHBOARD_WARM",
+    ):
         assert words in section, words
 
 
@@ -121,6 +165,12 @@ def test_safety_section_documents_every_security_header():
     section = README.split("## Safety", 1)[1].split("\n## ", 1)[0]
     for name, _ in security.FIXED:
         assert f"`{name}" in section, name
-    for header in ("Content-Security-Policy", "script-src", "X-Content-Type-Options", "Referrer-Policy",
-                   "X-Frame-Options", "frame-ancestors"):
+    for header in (
+        "Content-Security-Policy",
+        "script-src",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "X-Frame-Options",
+        "frame-ancestors",
+    ):
         assert header in section, header

@@ -7,6 +7,7 @@ falls back to the defaults; and the canonical address is a fixed point. Drawing 
 50-400 ms), so the drawing properties take their views from a few valid addresses buried in junk: a thousand
 examples, but a bounded number of distinct views, each drawn once and then served from the app's cache.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,17 +17,18 @@ from urllib.parse import quote, quote_plus, unquote_plus
 import orjson
 import plotly.graph_objects as go
 from dash import no_update
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from callbacks import embed, present, render, url_state
 from callbacks.context import VIEW_KEYS, AppData
-from presenter import deck
-from embed.page import chart_name
-from i18n import t
-from charts.registry import NAMES, CHARTS
+from charts.registry import CHARTS, NAMES
 from core.state import LANGS, PARAMS, TABS, THEMES, State, default, parse, serialise
 from data import DEFAULT_DIR, load_dataset
 from data.select import BOTH, WINDOW_GROUPS
+from embed.page import chart_name
+from i18n import t
+from presenter import deck
 
 # Built once at import: the strategies draw on its valid values (hypothesis needs them before any fixture runs).
 DATA = AppData.of(load_dataset(DEFAULT_DIR))
@@ -36,19 +38,70 @@ FUZZ = settings(max_examples=1000, deadline=None, database=None, suppress_health
 TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
 NO_CONTROLS = [None] * len(url_state.FIELDS)  # the controls before the URL sets them
 
-VALID = (*CHOICES.episodes, BOTH, *CHOICES.classes, *CHOICES.entities, *WINDOW_GROUPS, *TABS, *CHOICES.charts,
-         *LANGS, *THEMES, *(s.id for s in STORIES))
-JUNK = ("", " ", "all", "null", "undefined", "NaN", "-1", "0", "1e309", "<script>alert(1)</script>",
-        "javascript:alert(1)", "../../etc/passwd", "%", "%zz", "%00", "\x00", "é", "比特币", "😀", "\u202e", "CRYPTO",
-        ",,,", "a=b", "&", "#", "?", "²", "٣", "１", "9" * 40)
+VALID = (
+    *CHOICES.episodes,
+    BOTH,
+    *CHOICES.classes,
+    *CHOICES.entities,
+    *WINDOW_GROUPS,
+    *TABS,
+    *CHOICES.charts,
+    *LANGS,
+    *THEMES,
+    *(s.id for s in STORIES),
+)
+JUNK = (
+    "",
+    " ",
+    "all",
+    "null",
+    "undefined",
+    "NaN",
+    "-1",
+    "0",
+    "1e309",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "../../etc/passwd",
+    "%",
+    "%zz",
+    "%00",
+    "\x00",
+    "é",
+    "比特币",
+    "😀",
+    "\u202e",
+    "CRYPTO",
+    ",,,",
+    "a=b",
+    "&",
+    "#",
+    "?",
+    "²",
+    "٣",
+    "１",
+    "9" * 40,
+)
 
-junk = st.one_of(st.sampled_from(JUNK), st.text(max_size=30), st.integers().map(str), st.floats().map(str),
-                 st.integers(1000, 5000).map(lambda n: "x" * n))
+junk = st.one_of(
+    st.sampled_from(JUNK),
+    st.text(max_size=30),
+    st.integers().map(str),
+    st.floats().map(str),
+    st.integers(1000, 5000).map(lambda n: "x" * n),
+)
 value = st.one_of(
-    st.sampled_from(VALID), junk, st.integers(-3, 30).map(str),
-    st.lists(st.one_of(st.sampled_from(CHOICES.classes + CHOICES.charts), junk), max_size=12).map(",".join))
-key = st.one_of(st.sampled_from(PARAMS + ("story", "slide", "mode")), st.sampled_from(PARAMS).map(str.upper),
-                st.sampled_from(("classes[]", "", "?episode", "episode ")), st.text(max_size=10))
+    st.sampled_from(VALID),
+    junk,
+    st.integers(-3, 30).map(str),
+    st.lists(st.one_of(st.sampled_from(CHOICES.classes + CHOICES.charts), junk), max_size=12).map(",".join),
+)
+key = st.one_of(
+    st.sampled_from(PARAMS + ("story", "slide", "mode")),
+    st.sampled_from(PARAMS).map(str.upper),
+    st.sampled_from(("classes[]", "", "?episode", "episode ")),
+    st.text(max_size=10),
+)
 ENCODINGS = {"raw": lambda s: s, "quote": lambda s: quote(s, safe=","), "plus": quote_plus}
 
 
@@ -71,11 +124,16 @@ junk_pairs = st.lists(st.tuples(key, junk.filter(_is_junk), st.sampled_from(["qu
 junk_queries = st.one_of(st.builds(_query, junk_pairs, st.booleans()), st.sampled_from(["", "?", "&&&", "?=&="]))
 
 # A few valid addresses, then junk after them: the first value of a key wins, so these parse to few states.
-POOL = ("", "?episode=both&lang=zh&asset=btc", "?classes=crypto,energy&window=from_peak&theme=dark",
-        "?episode=jan-2026-sell-america&classes=equity_index&asset=djia&tab=context&data=flows")
+POOL = (
+    "",
+    "?episode=both&lang=zh&asset=btc",
+    "?classes=crypto,energy&window=from_peak&theme=dark",
+    "?episode=jan-2026-sell-america&classes=equity_index&asset=djia&tab=context&data=flows",
+)
 few_views = st.one_of(
     st.builds(lambda q, rest: q + ("&" if q else "?") + _query(rest, False), st.sampled_from(POOL), junk_pairs),
-    junk_queries)
+    junk_queries,
+)
 
 
 def assert_valid(state: State, canonical: bool = True) -> None:
@@ -158,7 +216,8 @@ def test_fz002_nonsense_falls_back_to_the_defaults(search):
 @given(search=queries)
 def test_fz003_url_sync_sets_valid_controls_and_rewrites_the_address_once(search):
     new_search, controls, toggles, selection, view = url_state.sync(
-        DATA, True, search, NO_CONTROLS, [[]] * len(NAMES), TOGGLE_IDS, None, None)
+        DATA, True, search, NO_CONTROLS, [[]] * len(NAMES), TOGGLE_IDS, None, None
+    )
     address = (search or "") if new_search is no_update else new_search
     state = parse(address, CHOICES)
     assert_valid(state)
@@ -166,21 +225,32 @@ def test_fz003_url_sync_sets_valid_controls_and_rewrites_the_address_once(search
     assert controls == [state.to_dict()[f] for f in url_state.FIELDS]
     assert toggles == [["on"] if n in state.data else [] for n in NAMES]
     assert set(view) == set(VIEW_KEYS)
-    again = url_state.sync(DATA, True, address, controls, toggles, TOGGLE_IDS,
-                           None if selection is no_update else selection, view)
+    again = url_state.sync(
+        DATA, True, address, controls, toggles, TOGGLE_IDS, None if selection is no_update else selection, view
+    )
     assert again[0] is no_update and again[3] is no_update and again[4] is no_update  # a fixed point
 
 
-controls = st.lists(st.one_of(st.none(), st.integers(), junk, st.sampled_from(VALID),
-                              st.lists(st.one_of(junk, st.sampled_from(VALID)), max_size=5),
-                              st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)),
-                    min_size=len(url_state.FIELDS), max_size=len(url_state.FIELDS))
+controls = st.lists(
+    st.one_of(
+        st.none(),
+        st.integers(),
+        junk,
+        st.sampled_from(VALID),
+        st.lists(st.one_of(junk, st.sampled_from(VALID)), max_size=5),
+        st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    ),
+    min_size=len(url_state.FIELDS),
+    max_size=len(url_state.FIELDS),
+)
 
 
 @FUZZ
-@given(values=controls, toggles=st.lists(st.sampled_from([[], ["on"], None, "on", 1]), min_size=len(NAMES),
-                                          max_size=len(NAMES)),
-       selection=st.one_of(st.none(), st.sampled_from(VALID).map(lambda v: {"id": v}), junk))
+@given(
+    values=controls,
+    toggles=st.lists(st.sampled_from([[], ["on"], None, "on", 1]), min_size=len(NAMES), max_size=len(NAMES)),
+    selection=st.one_of(st.none(), st.sampled_from(VALID).map(lambda v: {"id": v}), junk),
+)
 def test_fz004_junk_controls_write_a_valid_canonical_address(values, toggles, selection):
     new_search, *_ = url_state.sync(DATA, False, "", values, toggles, TOGGLE_IDS, selection, None)
     address = "" if new_search is no_update else new_search
@@ -198,8 +268,11 @@ def test_fz005_every_chart_draws_a_figure_for_any_address(search, name):
     assert_figure(drawn[0])
 
 
-paths = st.one_of(st.sampled_from(NAMES).map(lambda n: f"/embed/{n}"), st.text(max_size=30).map("/embed/".__add__),
-                  st.sampled_from(["/embed/", "/embed//", "/embed/drawdowns/", "/embed/DRAWDOWNS", "", None]))
+paths = st.one_of(
+    st.sampled_from(NAMES).map(lambda n: f"/embed/{n}"),
+    st.text(max_size=30).map("/embed/".__add__),
+    st.sampled_from(["/embed/", "/embed//", "/embed/drawdowns/", "/embed/DRAWDOWNS", "", None]),
+)
 
 
 @FUZZ
@@ -213,10 +286,19 @@ def test_fz006_the_embed_page_shows_a_chart_or_says_it_knows_none(pathname, sear
     assert (out["title"] == t("embed.unknown", out["lang"])) == (chart_name(pathname) is None)
 
 
-deck_value = st.one_of(st.sampled_from([s.id for s in STORIES] + list(CHOICES.episodes) + [BOTH, deck.ALL]),
-                       st.integers(-3, 30).map(str), value)
-deck_pairs = st.lists(st.tuples(st.one_of(st.sampled_from(("story", "slide", "classes", "episode", "lang", "theme")),
-                                          key), deck_value, st.sampled_from(sorted(ENCODINGS))), max_size=10)
+deck_value = st.one_of(
+    st.sampled_from([s.id for s in STORIES] + list(CHOICES.episodes) + [BOTH, deck.ALL]),
+    st.integers(-3, 30).map(str),
+    value,
+)
+deck_pairs = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(("story", "slide", "classes", "episode", "lang", "theme")), key),
+        deck_value,
+        st.sampled_from(sorted(ENCODINGS)),
+    ),
+    max_size=10,
+)
 deck_queries = st.one_of(st.builds(_query, deck_pairs, st.booleans()), queries)
 triggers = st.one_of(st.sampled_from(("prev", "next", "clear") + CHOICES.classes), junk, st.none())
 

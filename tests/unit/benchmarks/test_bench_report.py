@@ -1,4 +1,5 @@
 """The benchmark's judging (benchmarks/report.py): ratios against the no-op floor and the issue's targets."""
+
 from __future__ import annotations
 
 import sys
@@ -11,18 +12,23 @@ import report  # noqa: E402  (benchmarks/ is a folder of scripts, not a package)
 
 
 def _cells(p95_by_clients: dict[int, float], errors=None) -> list[dict]:
-    return [{"clients": c, "p50_ms": p / 2, "p95_ms": p, "rps": 100.0, "errors": errors or {}}
-            for c, p in p95_by_clients.items()]
+    return [
+        {"clients": c, "p50_ms": p / 2, "p95_ms": p, "rps": 100.0, "errors": errors or {}}
+        for c, p in p95_by_clients.items()
+    ]
 
 
 def _results(callback_p95_at_4: float, errors=None, growth=(5.0, 9.9)) -> dict:
-    floors = [{"kind": "noop", "name": "floor", "cells": _cells({1: 1.0, 4: p95, 16: 10.0})}
-              for p95 in (2.0, 3.0, 100.0)]  # the median of the floor's runs: 3.0 ms at 4 clients
+    floors = [
+        {"kind": "noop", "name": "floor", "cells": _cells({1: 1.0, 4: p95, 16: 10.0})} for p95 in (2.0, 3.0, 100.0)
+    ]  # the median of the floor's runs: 3.0 ms at 4 clients
     return {
-        "server": floors + [{"kind": "callback", "name": "chart", "cells": _cells({1: 1.0, 4: callback_p95_at_4,
-                                                                                   16: 50.0}, errors)}],
-        "browser": {"page_loads": {"first_visit": {"compressed": 1_400_000}, "cold_ms": {"median": 2600.0}},
-                    "filter": {"ms": {"median": 300.0}}},
+        "server": floors
+        + [{"kind": "callback", "name": "chart", "cells": _cells({1: 1.0, 4: callback_p95_at_4, 16: 50.0}, errors)}],
+        "browser": {
+            "page_loads": {"first_visit": {"compressed": 1_400_000}, "cold_ms": {"median": 2600.0}},
+            "filter": {"ms": {"median": 300.0}},
+        },
         "memory": {"workers": [{"rss_end_mb": 150.0, "growth_pct": g} for g in growth]},
     }
 

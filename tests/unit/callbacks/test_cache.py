@@ -1,5 +1,6 @@
 """The one answer cache: bounded per kind by count and by bytes, least recently used out first, pinned entries
 out of any client's reach, and consistent under concurrent writers."""
+
 from __future__ import annotations
 
 import random

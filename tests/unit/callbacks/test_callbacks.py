@@ -1,4 +1,5 @@
 """Callback logic called directly: URL sync, cross-filter, data view and CSV, drawing with junk state."""
+
 from __future__ import annotations
 
 import io
@@ -11,9 +12,9 @@ from dash import no_update
 from callbacks import cross_filter, data_view, details, language, render, url_state
 from callbacks.cache import MIB, VIEW, AnswerCache, Budget
 from callbacks.context import AppData
-from dashboard import card as panel
-from charts.registry import NAMES, CHARTS
+from charts.registry import CHARTS, NAMES
 from core.state import State
+from dashboard import card as panel
 from data.columns import C
 
 TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
@@ -30,8 +31,15 @@ def _click(entity, cls="crypto"):
 
 def test_cb001_url_sets_every_control(data):
     search, controls, toggles, selection, view = url_state.sync(
-        data, True, "?episode=both&classes=crypto&asset=btc&window=7d&tab=context&data=flows&lang=zh&theme=dark",
-        [None] * 6, [[]] * len(NAMES), TOGGLE_IDS, None, None)
+        data,
+        True,
+        "?episode=both&classes=crypto&asset=btc&window=7d&tab=context&data=flows&lang=zh&theme=dark",
+        [None] * 6,
+        [[]] * len(NAMES),
+        TOGGLE_IDS,
+        None,
+        None,
+    )
     assert search is no_update  # already canonical
     assert controls == ["both", ["crypto"], "7d", "context", "zh", "dark"]
     assert toggles == [["on"] if n == "flows" else [] for n in NAMES]
@@ -41,7 +49,8 @@ def test_cb001_url_sets_every_control(data):
 
 def test_cb002_junk_url_is_canonicalised_to_defaults(data):
     search, controls, _, selection, view = url_state.sync(
-        data, True, "?episode=<b>&lang=xx&junk=1", [None] * 6, [[]] * len(NAMES), TOGGLE_IDS, None, None)
+        data, True, "?episode=<b>&lang=xx&junk=1", [None] * 6, [[]] * len(NAMES), TOGGLE_IDS, None, None
+    )
     assert search == "" and selection is no_update
     assert controls[0] == data.choices.default_episode and view["lang"] == "en"
 
@@ -49,8 +58,15 @@ def test_cb002_junk_url_is_canonicalised_to_defaults(data):
 def test_cb003_controls_write_the_url_and_keep_their_values(data):
     view = {"episode": "feb-2026-crash", "classes": [], "window": "day", "lang": "en", "theme": "light"}
     search, controls, toggles, _, new_view = url_state.sync(
-        data, False, "", ["feb-2026-crash", ["energy"], "day", "crash", "en", "light"],
-        [[]] * len(NAMES), TOGGLE_IDS, None, view)
+        data,
+        False,
+        "",
+        ["feb-2026-crash", ["energy"], "day", "crash", "en", "light"],
+        [[]] * len(NAMES),
+        TOGGLE_IDS,
+        None,
+        view,
+    )
     assert search == "?classes=energy"
     assert controls == [no_update] * 6 and toggles == [no_update] * len(NAMES)
     assert new_view["classes"] == ["energy"]
@@ -60,18 +76,24 @@ def test_cb004_tab_and_table_changes_do_not_redraw_charts(data):
     view = {"episode": "feb-2026-crash", "classes": [], "window": "day", "lang": "en", "theme": "light"}
     toggles = [["on"] if n == "drawdowns" else [] for n in NAMES]
     search, _, _, _, new_view = url_state.sync(
-        data, False, "", ["feb-2026-crash", [], "day", "context", "en", "light"], toggles, TOGGLE_IDS, None, view)
+        data, False, "", ["feb-2026-crash", [], "day", "context", "en", "light"], toggles, TOGGLE_IDS, None, view
+    )
     assert search == "?tab=context&data=drawdowns" and new_view is no_update
 
 
-@pytest.mark.parametrize("current, click, expected", [
-    (None, _click("btc"), {"id": "btc", "class": "crypto"}),
-    ({"id": "btc", "class": "crypto"}, _click("btc"), None),          # again: reset
-    ({"id": "btc", "class": "crypto"}, _click("eth"), {"id": "eth", "class": "crypto"}),
-    (None, _click("binance"), {"id": "binance", "class": "crypto"}),  # an exchange bar
-    (None, _click("crash-day", ""), no_update),                      # an event: not an asset
-    (None, {"points": []}, no_update), (None, None, no_update), (None, {"points": [{"x": 1}]}, no_update),
-])
+@pytest.mark.parametrize(
+    "current, click, expected",
+    [
+        (None, _click("btc"), {"id": "btc", "class": "crypto"}),
+        ({"id": "btc", "class": "crypto"}, _click("btc"), None),  # again: reset
+        ({"id": "btc", "class": "crypto"}, _click("eth"), {"id": "eth", "class": "crypto"}),
+        (None, _click("binance"), {"id": "binance", "class": "crypto"}),  # an exchange bar
+        (None, _click("crash-day", ""), no_update),  # an event: not an asset
+        (None, {"points": []}, no_update),
+        (None, None, no_update),
+        (None, {"points": [{"x": 1}]}, no_update),
+    ],
+)
 def test_cb005_click_toggles_the_selection(data, current, click, expected):
     assert cross_filter.toggle(data, current, click) == expected
 
@@ -101,7 +123,8 @@ def test_cb008_table_is_built_only_when_open(data):
     assert data_view.table(data, "drawdowns", [], view) == ([], True)
     children, hidden = data_view.table(data, "drawdowns", ["on"], view)
     assert hidden is False and len(children.children[1].children) == len(
-        CHARTS["drawdowns"].rows(data.frames, data.state(view)))
+        CHARTS["drawdowns"].rows(data.frames, data.state(view))
+    )
 
 
 @pytest.mark.parametrize("view", [{}, {"episode": 5}, {"classes": "x"}, {"window": None, "lang": ["zh"]}, "junk"])

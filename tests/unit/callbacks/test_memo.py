@@ -1,4 +1,5 @@
 """Kept answers: a pure callback's outputs are computed once per key and sent again as the same JSON."""
+
 from __future__ import annotations
 
 import orjson
@@ -43,11 +44,15 @@ def test_mm003_a_kept_callback_answers_as_the_plain_function_does(dataset):
     dash_app = app.create_app()
     client = dash_app.server.test_client()
     view = {"episode": "jan-2026-sell-america", "classes": [], "window": "day", "lang": "en", "theme": "light"}
-    body = {"output": "..conflicts.children...sources.children..",
-            "outputs": [{"id": "conflicts", "property": "children"}, {"id": "sources", "property": "children"}],
-            "inputs": [{"id": "view-state", "property": "data", "value": view},
-                       {"id": "tab", "property": "value", "value": "crash"}],
-            "changedPropIds": ["view-state.data"]}
+    body = {
+        "output": "..conflicts.children...sources.children..",
+        "outputs": [{"id": "conflicts", "property": "children"}, {"id": "sources", "property": "children"}],
+        "inputs": [
+            {"id": "view-state", "property": "data", "value": view},
+            {"id": "tab", "property": "value", "value": "crash"},
+        ],
+        "changedPropIds": ["view-state.data"],
+    }
     answers = [client.post("/_dash-update-component", json=body).get_json() for _ in range(2)]
     expected = details.behind(AppData.of(dataset), view, "crash")
     want = orjson.loads(memo.as_json(list(expected)))
@@ -65,29 +70,45 @@ def test_mm004_any_callback_input_makes_a_key(values):
 
 def _wire(outputs) -> list:
     """What Dash sends for a callback's outputs: their JSON, with no_update left out as Dash leaves it."""
+
     def one(value):
         if value is no_update:
             return "<no_update>"
         if isinstance(value, list):
             return [one(v) for v in value]
-        return orjson.loads(orjson.dumps(value)) if isinstance(value, orjson.Fragment) else orjson.loads(
-            memo.as_json(value))
+        return (
+            orjson.loads(orjson.dumps(value))
+            if isinstance(value, orjson.Fragment)
+            else orjson.loads(memo.as_json(value))
+        )
+
     return [one(v) for v in outputs]
 
 
 TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
 
 
-@pytest.mark.parametrize("from_url, search, controls, toggles, selection, view", [
-    (True, "?episode=both&asset=btc&data=flows&lang=zh", [None] * 6, [[]] * len(NAMES), None, None),
-    (True, "", [None] * 6, [[]] * len(NAMES), {"id": "btc"}, {"episode": "feb-2026-crash"}),
-    (False, "?episode=both", ["feb-2026-crash", ["crypto"], "3d", "context", "en", "dark"], [[]] * len(NAMES),
-     None, None),
-])
-def test_mm005_kept_address_answers_are_the_plain_functions_answers(data, from_url, search, controls, toggles,
-                                                                    selection, view):
+@pytest.mark.parametrize(
+    "from_url, search, controls, toggles, selection, view",
+    [
+        (True, "?episode=both&asset=btc&data=flows&lang=zh", [None] * 6, [[]] * len(NAMES), None, None),
+        (True, "", [None] * 6, [[]] * len(NAMES), {"id": "btc"}, {"episode": "feb-2026-crash"}),
+        (
+            False,
+            "?episode=both",
+            ["feb-2026-crash", ["crypto"], "3d", "context", "en", "dark"],
+            [[]] * len(NAMES),
+            None,
+            None,
+        ),
+    ],
+)
+def test_mm005_kept_address_answers_are_the_plain_functions_answers(
+    data, from_url, search, controls, toggles, selection, view
+):
     new_search, values, toggle_values, new_selection, new_view = url_state.sync(
-        data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view)
+        data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view
+    )
     plain = _wire((new_search, *values, toggle_values, new_selection, new_view))
     for _ in range(2):  # computed, then kept
         assert _wire(url_state.synced(data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view)) == plain
@@ -98,10 +119,24 @@ def test_mm006_kept_share_boxes_and_words_are_the_plain_functions_answers(data):
     out = share.boxes(data, "?lang=zh", "http://host/x", names, styles)
     for _ in range(2):
         assert _wire(share.sent_boxes(data, "?lang=zh", "http://host/x", names, styles)) == [
-            out["link"], out["iframe"], out["script"]]
+            out["link"],
+            out["iframe"],
+            out["script"],
+        ]
     keys = ("ctl.episode", "no.such.key", "ctl.window")
     said = language.words(data, "zh", list(keys))
-    plain = _wire((said["texts"], said["episodes"], said["classes"], said["tabs"], said["themes"], said["clear"],
-                   [said["show"]] * 3, [said["download"]] * 3, said["lang"]))
+    plain = _wire(
+        (
+            said["texts"],
+            said["episodes"],
+            said["classes"],
+            said["tabs"],
+            said["themes"],
+            said["clear"],
+            [said["show"]] * 3,
+            [said["download"]] * 3,
+            said["lang"],
+        )
+    )
     for _ in range(2):
         assert _wire(language.sent_words(data, "zh", keys, 3)) == plain

@@ -1,4 +1,5 @@
 """The one warm-up: every opening view drawn and pinned before the first visitor, out of any client's reach."""
+
 from __future__ import annotations
 
 import pytest

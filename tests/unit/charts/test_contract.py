@@ -1,6 +1,7 @@
 """Every chart keeps the contract of charts/contract.py, and the registry is the one list of charts. The builders
 are called on the fixture (tests/fixtures), which has every shape they draw; test_shipped_charts draws the shipped
 data through every chart."""
+
 from __future__ import annotations
 
 import inspect
@@ -27,8 +28,9 @@ def _views(frames):
 
 
 def test_ct001_the_registry_lists_every_chart_module_once():
-    modules = sorted(p.stem for p in Path(charts.__file__).parent.glob("*.py")
-                     if p.stem not in ("__init__", "contract", "registry"))
+    modules = sorted(
+        p.stem for p in Path(charts.__file__).parent.glob("*.py") if p.stem not in ("__init__", "contract", "registry")
+    )
     assert sorted(NAMES) == modules  # a chart module that is not registered is a chart nobody sees
     assert len(set(NAMES)) == len(REGISTRY) and all(isinstance(c, Chart) for c in REGISTRY)
     assert list(CHARTS) == list(NAMES) and all(CHARTS[c.name] is c for c in REGISTRY)
@@ -65,8 +67,9 @@ def test_ct004_declared_traces_are_in_the_bundled_plotly_js():
     assert declared <= bundled, declared - bundled
 
 
-@pytest.mark.parametrize("chart", [c for c in REGISTRY if not c.uses_selection],
-                         ids=[c.name for c in REGISTRY if not c.uses_selection])
+@pytest.mark.parametrize(
+    "chart", [c for c in REGISTRY if not c.uses_selection], ids=[c.name for c in REGISTRY if not c.uses_selection]
+)
 def test_ct005_a_chart_that_ignores_the_selection_draws_the_same_with_one(chart, fixture_frames):
     """Only a chart declaring uses_selection is redrawn on a click; the others are highlighted in the browser,
     so their figure must not depend on the selected asset."""

@@ -1,5 +1,6 @@
 """The drawdowns builder: one bar per figure of the window, coloured by class, with ranges, bounds,
 derivations and conflicts shown, and provenance in every hover. Drawn from the fixture (tests/fixtures/moves.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,16 @@ from .. import figure_points as fp
 
 # the February figures of the 1-day window, largest first: silver's derived −60% and its 19–20% range, ether's
 # 13.1–23% range, AMD over 17%, bitcoin 12.81%, gold up to 10%, Nvidia under 3%, the Dow about 1.2%
-FEB_DAY = ["silver-span-derived", "silver-intraday", "eth-intraday", "amd-1d", "btc-intraday", "gold-intraday",
-           "nvda-1d", "djia-1d"]
+FEB_DAY = [
+    "silver-span-derived",
+    "silver-intraday",
+    "eth-intraday",
+    "amd-1d",
+    "btc-intraday",
+    "gold-intraday",
+    "nvda-1d",
+    "djia-1d",
+]
 
 
 def test_dd001_every_shown_row_is_one_bar_with_its_value(fixture_frames):
@@ -50,8 +59,12 @@ def test_dd003_bars_take_their_class_colour(fixture_frames):
     rows = drawdowns.rows(fixture_frames, State(episode=FEB)).set_index(C.ID)
     for tr, _, rid in fp.bars(fig):
         assert tr.marker.color == class_colour(rows.loc[rid, C.ASSET_CLASS])
-    expected = {"btc-intraday": "crypto", "djia-1d": "equity_index", "amd-1d": "equity_stock",
-                "gold-intraday": "precious_metal"}
+    expected = {
+        "btc-intraday": "crypto",
+        "djia-1d": "equity_index",
+        "amd-1d": "equity_stock",
+        "gold-intraday": "precious_metal",
+    }
     for rid, cls in expected.items():
         assert fp.bar(fig, rid)[0].marker.color == class_colour(cls)
     assert len({tr.marker.color for tr in fig.data}) == 4
@@ -91,16 +104,19 @@ def test_dd006_derived_bars_are_hatched_and_say_so(fixture_frames):
     assert "from 102 · 6 Feb 2026: Spot silver $30/oz to $75/oz" in hover  # its input, with value and source
 
 
-@pytest.mark.parametrize("episode, rid, words", [
-    (FEB, "btc-intraday", "−12.81%"),
-    (FEB, "djia-1d", "≈ −1.2%"),
-    (FEB, "amd-1d", "over −17%"),
-    (FEB, "nvda-1d", "under −3%"),
-    (FEB, "gold-intraday", "up to −10%"),
-    (JAN, "btc-24h", "nearly −3%"),
-    (FEB, "eth-intraday", "−13.1% to −23%"),
-    (FEB, "silver-intraday", "over −19% to −20%"),
-])
+@pytest.mark.parametrize(
+    "episode, rid, words",
+    [
+        (FEB, "btc-intraday", "−12.81%"),
+        (FEB, "djia-1d", "≈ −1.2%"),
+        (FEB, "amd-1d", "over −17%"),
+        (FEB, "nvda-1d", "under −3%"),
+        (FEB, "gold-intraday", "up to −10%"),
+        (JAN, "btc-24h", "nearly −3%"),
+        (FEB, "eth-intraday", "−13.1% to −23%"),
+        (FEB, "silver-intraday", "over −19% to −20%"),
+    ],
+)
 def test_dd007_bounds_keep_the_source_words(fixture_frames, episode, rid, words):
     tr, i = fp.bar(drawdowns.figure(fixture_frames, State(episode=episode)), rid)
     assert tr.text[i] in (words, words + " ⚠")
@@ -122,8 +138,10 @@ def test_dd009_both_episodes_side_by_side_for_shared_assets(fixture_frames):
     fig = drawdowns.figure(fixture_frames, state)
     assert {tr.xaxis for tr in fig.data} == {"x", "x2"}
     assert fig.layout.yaxis2.matches == "y"  # one asset axis for both panels
-    assert [a.text for a in fig.layout.annotations[:2]] == ["Fixture selloff, 20–21 Jan 2026",
-                                                           "Fixture crash, 6 Feb 2026"]
+    assert [a.text for a in fig.layout.annotations[:2]] == [
+        "Fixture selloff, 20–21 Jan 2026",
+        "Fixture crash, 6 Feb 2026",
+    ]
 
 
 def test_dd010_class_filter_and_empty_states(fixture_frames):

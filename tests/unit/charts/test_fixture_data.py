@@ -1,5 +1,6 @@
 """The fixture dataset (tests/fixtures) loads through the real loader and holds every shape the chart tests rely on,
 with the derived values its comments work out; a chart test that finds a shape missing would pass for nothing."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -30,16 +31,19 @@ def test_fix002_moves_have_every_bound_a_range_and_derived_figures(fixture_frame
     assert set(changes.loc[changes[C.DERIVED], C.ID]) == {"silver-span-derived", "btc-peak-to-low-derived"}
 
 
-@pytest.mark.parametrize("table, rid, value", [
-    ("moves", "silver-span-derived", -60.0),            # (30 ÷ 75 − 1) × 100
-    ("moves", "btc-peak-to-low-derived", -50.0),        # (63,000 ÷ 126,000 − 1) × 100
-    ("liquidations", "liq-others-derived", 0.4),        # 2.0 − 0.8 − 0.5 − 0.3
-    ("liquidations", "liq-okx-share-derived", 25.0),    # 0.5 ÷ 2.0 × 100
-    ("liquidations", "liq-bybit-share-derived", 15.0),  # 0.3 ÷ 2.0 × 100
-    ("liquidations", "liq-lev-lt10-derived", 30.0),     # 100 − 30 − 25 − 15
-    ("macro", "claims-prior-derived", 209000.0),        # 231,000 − 22,000
-    ("holdings", "china-ust-change-derived", -48.2576),  # (683 ÷ 1,320 − 1) × 100
-])
+@pytest.mark.parametrize(
+    "table, rid, value",
+    [
+        ("moves", "silver-span-derived", -60.0),  # (30 ÷ 75 − 1) × 100
+        ("moves", "btc-peak-to-low-derived", -50.0),  # (63,000 ÷ 126,000 − 1) × 100
+        ("liquidations", "liq-others-derived", 0.4),  # 2.0 − 0.8 − 0.5 − 0.3
+        ("liquidations", "liq-okx-share-derived", 25.0),  # 0.5 ÷ 2.0 × 100
+        ("liquidations", "liq-bybit-share-derived", 15.0),  # 0.3 ÷ 2.0 × 100
+        ("liquidations", "liq-lev-lt10-derived", 30.0),  # 100 − 30 − 25 − 15
+        ("macro", "claims-prior-derived", 209000.0),  # 231,000 − 22,000
+        ("holdings", "china-ust-change-derived", -48.2576),  # (683 ÷ 1,320 − 1) × 100
+    ],
+)
 def test_fix003_derived_values_are_what_the_comments_say(fixture_frames, table, rid, value):
     row = fixture_frames[table].set_index(C.ID).loc[rid]
     assert row[C.DERIVED] and row[C.VALUE] == pytest.approx(value, abs=1e-4)
@@ -51,7 +55,8 @@ def test_fix004_dates_at_every_precision(fixture_frames):
     assert _by_id(fixture_frames, "flows", FEB).loc["btc-etf-in-btc", C.DATE_PRECISION] == "year"
     events = fixture_frames["events"].set_index(C.ID)
     assert {"fed-cut-december", "greenland-talks", "cme-margins"} <= set(
-        events.index[(events[C.DATE_PRECISION] == "month") & events[C.END].isna()])
+        events.index[(events[C.DATE_PRECISION] == "month") & events[C.END].isna()]
+    )
     assert events.loc["warsh-hearing", C.END] == pd.Timestamp("2026-03-01")
     assert events.loc["davos-forum", C.END] == pd.Timestamp("2026-01-24")
 

@@ -1,6 +1,7 @@
 """The flows builder: every dollar flow once on one diverging $ bn axis, direction told by side and word,
 labelled by fund and period, disputed figures marked, and the bitcoin-unit figure shown as a tile. Drawn from the
 fixture (tests/fixtures/flows.py): seven dollar figures of three funds, one in bitcoin."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,8 +20,15 @@ from .. import figure_points as fp
 
 # the dollar figures in drawing order: bitcoin ETFs first, by date (a span after the day it starts), then the funds
 # in the vocabulary's order
-ON_AXIS = ["btc-etf-cumulative", "btc-etf-average", "btc-etf-monday", "btc-etf-feb3-table", "btc-etf-feb3-4-table",
-           "gold-etf-jan", "leveraged-etf-selling"]
+ON_AXIS = [
+    "btc-etf-cumulative",
+    "btc-etf-average",
+    "btc-etf-monday",
+    "btc-etf-feb3-table",
+    "btc-etf-feb3-4-table",
+    "gold-etf-jan",
+    "leveraged-etf-selling",
+]
 
 
 @pytest.fixture(scope="module")

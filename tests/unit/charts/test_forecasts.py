@@ -1,5 +1,6 @@
 """The forecasts panel: one small panel per subject and unit, dots, range segments, revisions as arrows. Drawn from
 the fixture (tests/fixtures/forecasts.py): six February forecasts in four panels, two in January."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -40,8 +41,15 @@ def test_fcs001_every_row_drawn_and_nothing_else(fixture_dataset, episode, count
     fig = forecasts.figure(fixture_dataset.frames, State(episode=episode))
     rows = forecasts.rows(fixture_dataset.frames, State(episode=episode))
     assert set(_drawn(fig)) == set(rows[C.ID])
-    assert len(rows) == len(fixture_dataset.frames["forecasts"][fixture_dataset.frames["forecasts"][C.EPISODE].isin(
-        [JAN, FEB] if episode == "both" else [episode])]) == count
+    assert (
+        len(rows)
+        == len(
+            fixture_dataset.frames["forecasts"][
+                fixture_dataset.frames["forecasts"][C.EPISODE].isin([JAN, FEB] if episode == "both" else [episode])
+            ]
+        )
+        == count
+    )
     for tr in fig.data:
         assert len(tr.customdata) == len(tr.x) == len(tr.y)
 
@@ -52,7 +60,7 @@ def test_fcs002_points_and_ranges_carry_the_frame_values(fixture_dataset, feb):
     for rid, marks in _drawn(feb).items():
         r = frame.loc[rid]
         if r[C.VALUE] == r[C.VALUE]:  # a point
-            (tr, i), = marks
+            ((tr, i),) = marks
             assert tr.x[i] == r[C.VALUE] and "lines" not in tr.mode
         else:  # a range: one segment from low to high
             (tr, _), (tr2, _) = marks
@@ -67,11 +75,16 @@ def test_fcs003_revisions_drawn_hollow_with_an_arrow_to_the_current(fixture_data
     previous = frame[frame[C.STATUS] == "previous"]
     assert list(previous.index) == ["jpm-gold-previous"]
     for rid, r in previous.iterrows():
-        current = frame[(frame[C.STATUS] == "current") & (frame[C.BY] == r[C.BY]) & (frame[C.SUBJECT] == r[C.SUBJECT])
-                        & (frame[C.METRIC] == r[C.METRIC]) & (frame[C.HORIZON_EN] == r[C.HORIZON_EN])]
+        current = frame[
+            (frame[C.STATUS] == "current")
+            & (frame[C.BY] == r[C.BY])
+            & (frame[C.SUBJECT] == r[C.SUBJECT])
+            & (frame[C.METRIC] == r[C.METRIC])
+            & (frame[C.HORIZON_EN] == r[C.HORIZON_EN])
+        ]
         assert len(current) == 1
         assert (r[C.VALUE], current.iloc[0][C.VALUE]) in arrows
-        (tr, _), = _drawn(feb)[rid]
+        ((tr, _),) = _drawn(feb)[rid]
         assert tr.marker.symbol == "circle-open"
     assert (5400, 6300) in arrows  # JPMorgan's gold forecast, raised
 
@@ -92,8 +105,10 @@ def test_fcs005_gold_conflict_marked_on_exactly_the_disputed_rows(fixture_datase
         assert tr.text[i].endswith("⚠") == disputed
         line = tr.marker.line.color
         assert ((line[i] if isinstance(line, tuple) else line) == outline) == disputed
-    assert {r for r in frame.index if "gold-level-vs-targets" in frame.loc[r, C.CONFLICT_IDS]} == \
-        {"jpm-gold", "citi-gold-3m"}
+    assert {r for r in frame.index if "gold-level-vs-targets" in frame.loc[r, C.CONFLICT_IDS]} == {
+        "jpm-gold",
+        "citi-gold-3m",
+    }
     flagged = {rid for rid, marks in _drawn(feb).items() if marks[-1][0].text[marks[-1][1]].endswith("⚠")}
     assert flagged == {"jpm-gold", "citi-gold-3m"}  # not JPMorgan's previous target
 
@@ -107,8 +122,12 @@ def test_fcs006_a_panel_has_one_unit_and_percentages_split_by_metric(fixture_dat
             by_axis[tr.xaxis].add((r[C.SUBJECT], r[C.UNIT], r[C.METRIC] if r[C.UNIT] == "pct" else ""))
     assert all(len(v) == 1 for v in by_axis.values())
     assert len(by_axis) == len({k for v in by_axis.values() for k in v}) == 4
-    assert set().union(*by_axis.values()) == {("gold", "usd_per_oz", ""), ("btc", "pct", "probability"),
-                                              ("btc", "usd", ""), ("silver_spot", "usd_per_oz", "")}
+    assert set().union(*by_axis.values()) == {
+        ("gold", "usd_per_oz", ""),
+        ("btc", "pct", "probability"),
+        ("btc", "usd", ""),
+        ("silver_spot", "usd_per_oz", ""),
+    }
 
 
 def test_fcs007_hover_and_lanes_name_who_and_when(fixture_dataset, feb):

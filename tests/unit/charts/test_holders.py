@@ -1,5 +1,6 @@
 """The holders panel: amounts converted to $ bn by the schema's factors on a log axis, other units as tiles. Drawn
 from the fixture (tests/fixtures/holdings.py): eight January holdings, from $0.1 bn to $30.9 tn."""
+
 from __future__ import annotations
 
 from html import escape
@@ -21,12 +22,21 @@ def _points(fig) -> dict:
     out = {}
     for tr in fig.data:
         n = len(tr.x)
-        def each(v):
+
+        def each(v, n=n):
             return list(v) if isinstance(v, (list, tuple)) else [v] * n
+
         for i, cd in enumerate(tr.customdata):
-            out[cd[2]] = {"x": tr.x[i], "text": tr.text[i], "fill": each(tr.marker.color)[i], "axis": tr.xaxis,
-                          "line": each(tr.marker.line.color)[i], "width": each(tr.marker.line.width)[i],
-                          "pattern": each(tr.marker.pattern.shape)[i], "hover": tr.hovertext[i]}
+            out[cd[2]] = {
+                "x": tr.x[i],
+                "text": tr.text[i],
+                "fill": each(tr.marker.color)[i],
+                "axis": tr.xaxis,
+                "line": each(tr.marker.line.color)[i],
+                "width": each(tr.marker.line.width)[i],
+                "pattern": each(tr.marker.pattern.shape)[i],
+                "hover": tr.hovertext[i],
+            }
     return out
 
 
@@ -70,8 +80,14 @@ def test_hol003_amounts_sorted_largest_first_on_a_log_axis(fixture_dataset, jan,
     amounts = rows[rows[C.UNIT].isin(AMOUNT_UNITS)]
     sizes = list(holders.in_bn(amounts))
     assert sizes == sorted(sizes, reverse=True)
-    assert list(amounts[C.ID]) == ["foreign-us-securities", "china-ust-peak-a", "china-ust-peak-b", "china-ust-2025-11",
-                                   "akademiker-ust-b", "akademiker-ust-a"]  # ties in file order
+    assert list(amounts[C.ID]) == [
+        "foreign-us-securities",
+        "china-ust-peak-a",
+        "china-ust-peak-b",
+        "china-ust-2025-11",
+        "akademiker-ust-b",
+        "akademiker-ust-a",
+    ]  # ties in file order
     assert list(jan.layout.xaxis.ticktext) == ["0.1", "", "10", "", "1,000", "", "100,000"]  # from 0.1 to 30,900
     assert jan.layout.xaxis.type == "log" and "log" in jan.layout.xaxis.title.text
 
@@ -93,8 +109,8 @@ def test_hol005_colour_is_the_asset_class(jan, frame):
         if p["axis"] == "x":
             assert p["fill"] == colour
         else:
-            rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-            assert p["fill"].startswith("rgba(%d,%d,%d," % rgb)
+            rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+            assert p["fill"].startswith("rgba({},{},{},".format(*rgb))
     assert {frame.loc[r, C.ASSET_CLASS] for r in _points(jan)} == {"govt_bond", "us_assets", "precious_metal"}
 
 
@@ -146,6 +162,8 @@ def test_hol010_chinese_labels_and_summary(fixture_dataset, frame):
     text = holders.summary(fixture_dataset.frames, State(episode=JAN))
     assert value_text(frame.loc["foreign-us-securities"].to_dict()) in text
     assert value_text(frame.loc["pboc-gold"].to_dict()) in text
-    assert text == ("Who holds US Treasuries: 8 figures. Largest: Foreign holders $30.9 tn; China $1,320 bn; China "
-                    "nearly $1,300 bn; China $683 bn; AkademikerPension (Denmark) over $0.1 bn. In other units: China "
-                    "−48.26%; People's Bank of China ≈ 74.15 mn oz. 1 derived, 2 with conflicting claims.")
+    assert text == (
+        "Who holds US Treasuries: 8 figures. Largest: Foreign holders $30.9 tn; China $1,320 bn; China "
+        "nearly $1,300 bn; China $683 bn; AkademikerPension (Denmark) over $0.1 bn. In other units: China "
+        "−48.26%; People's Bank of China ≈ 74.15 mn oz. 1 derived, 2 with conflicting claims."
+    )

@@ -1,5 +1,6 @@
 """Text from the data never reaches Plotly as markup: labels, titles, legends and hovers show it as written. The text
 is the fixture's (tests/fixtures), every label, title and quote prefixed with markup."""
+
 from __future__ import annotations
 
 import pytest

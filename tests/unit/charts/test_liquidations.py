@@ -1,6 +1,7 @@
 """The liquidations builder: headline tiles and five subplots that together show every row of the view, once
 each where it belongs, with derived figures hatched, DeFi apart from the exchanges and the peak as a range. Drawn
 from the fixture (tests/fixtures/liquidations.py): $2 bn in all, Binance 0.8, OKX 0.5, Bybit 0.3, the others 0.4."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,11 @@ from .. import figure_points as fp
 @pytest.fixture(scope="module")
 def feb(fixture_frames):
     state = State(episode=FEB)
-    return (liquidations.rows(fixture_frames, state), liquidations.figure(fixture_frames, state),
-            liquidations.extra(fixture_frames, state))
+    return (
+        liquidations.rows(fixture_frames, state),
+        liquidations.figure(fixture_frames, state),
+        liquidations.extra(fixture_frames, state),
+    )
 
 
 def _tile_ids(component) -> list[str]:
@@ -68,9 +72,18 @@ def test_lq002_bars_have_the_row_values_and_the_crypto_colour(feb):
         assert tr.marker.color[i] == class_colour(row[C.ASSET_CLASS]) == class_colour("crypto")
         if row[C.VALUE] == row[C.VALUE]:
             assert tr.x[i] == pytest.approx(row[C.VALUE]) and tr.base[i] == 0
-    expected = {"liq-binance": 0.8, "liq-okx": 0.5, "liq-bybit": 0.3, "liq-others-derived": 0.4, "liq-defi": 0.45,
-                "liq-lev-lt10-derived": 30, "liq-lev-10-20": 30, "liq-lev-20-50": 25, "liq-lev-gt50": 15,
-                "liq-long-share": 90}
+    expected = {
+        "liq-binance": 0.8,
+        "liq-okx": 0.5,
+        "liq-bybit": 0.3,
+        "liq-others-derived": 0.4,
+        "liq-defi": 0.45,
+        "liq-lev-lt10-derived": 30,
+        "liq-lev-10-20": 30,
+        "liq-lev-20-50": 25,
+        "liq-lev-gt50": 15,
+        "liq-long-share": 90,
+    }
     for rid, value in expected.items():
         tr, i = fp.bar(fig, rid)
         assert tr.x[i] == pytest.approx(value), rid

@@ -1,5 +1,6 @@
 """The macro panel: actual, expected and prior per indicator, marked by pattern, every figure from the frame. Drawn
 from the fixture (tests/fixtures/macro.py): JOLTS and jobless claims in February, the interest bill in January."""
+
 from __future__ import annotations
 
 from html import escape
@@ -23,12 +24,21 @@ def _points(fig) -> dict:
     out = {}
     for tr in fig.data:
         n = len(tr.x)
-        def each(v):
+
+        def each(v, n=n):
             return list(v) if isinstance(v, (list, tuple)) else [v] * n
+
         for i, cd in enumerate(tr.customdata):
-            out[cd[2]] = {"x": tr.x[i], "text": tr.text[i], "fill": each(tr.marker.color)[i],
-                          "line": each(tr.marker.line.color)[i], "width": each(tr.marker.line.width)[i],
-                          "pattern": each(tr.marker.pattern.shape)[i], "hover": tr.hovertext[i], "legend": tr.name}
+            out[cd[2]] = {
+                "x": tr.x[i],
+                "text": tr.text[i],
+                "fill": each(tr.marker.color)[i],
+                "line": each(tr.marker.line.color)[i],
+                "width": each(tr.marker.line.width)[i],
+                "pattern": each(tr.marker.pattern.shape)[i],
+                "hover": tr.hovertext[i],
+                "legend": tr.name,
+            }
     return out
 
 
@@ -46,8 +56,18 @@ def test_mac001_every_row_drawn_once_and_nothing_else(fixture_dataset, feb):
     rows = macro.rows(fixture_dataset.frames, State(episode=FEB))
     ids = [cd[2] for tr in feb.data for cd in tr.customdata]
     assert sorted(ids) == sorted(rows[C.ID]) == sorted(_frame(fixture_dataset, FEB).index)
-    assert sorted(ids) == sorted(["jolts-actual", "jolts-expected-text", "jolts-expected-table", "jolts-prior-revised",
-                                  "claims-actual", "claims-change", "claims-expected", "claims-prior-derived"])
+    assert sorted(ids) == sorted(
+        [
+            "jolts-actual",
+            "jolts-expected-text",
+            "jolts-expected-table",
+            "jolts-prior-revised",
+            "claims-actual",
+            "claims-change",
+            "claims-expected",
+            "claims-prior-derived",
+        ]
+    )
 
 
 def test_mac002_values_are_the_frame_values(fixture_dataset, feb):
@@ -71,8 +91,8 @@ def test_mac004_one_class_colour_measures_told_by_marks(fixture_dataset, feb):
         if measure == "expected":  # outline only, no fill
             assert p["fill"] == TRANSPARENT and p["width"] > 0
         elif measure.startswith("prior") or measure == "year_ago":  # lighter: the class colour, translucent
-            rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-            assert p["fill"].startswith("rgba(%d,%d,%d," % rgb) and not p["fill"].endswith(",1)")
+            rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+            assert p["fill"].startswith("rgba({},{},{},".format(*rgb)) and not p["fill"].endswith(",1)")
         else:
             assert p["fill"] == colour
     points = _points(feb)

@@ -1,6 +1,7 @@
 """The price path: one asset's dated prices as markers, a dotted straight line through exact and approximate
 points only, month-only dates spanning their month, episode bands and catalyst lines, on a date axis. Drawn from the
 fixture (tests/fixtures/moves.py): bitcoin's seven dated prices across both episodes, ether's two, silver's two."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -30,13 +31,13 @@ def record_traces(fig):
 
 
 def ids_in(tr):
-    return [c[2] for c, x in zip(tr.customdata, tr.x) if x is not None]
+    return [c[2] for c, x in zip(tr.customdata, tr.x, strict=True) if x is not None]
 
 
 def quoted(quote, text) -> bool:
     """Some eight-character stretch of the quote appears in the hover (the hover shortens long quotes)."""
     quote, flat = " ".join(str(quote).replace("**", "").split()), text.replace("<br>", " ")
-    return any(quote[i:i + 8] in flat for i in range(0, max(1, len(quote) - 8)))
+    return any(quote[i : i + 8] in flat for i in range(0, max(1, len(quote) - 8)))
 
 
 def test_path001_default_asset_has_most_dated_points(fixture_frames):
@@ -66,7 +67,7 @@ def test_path003_every_row_drawn_once_as_a_marker(fixture_frames):
     marks = [tr for tr in record_traces(fig) if "markers" in (tr.mode or "") and tr.name != month]
     drawn = [i for tr in marks for i in dict.fromkeys(ids_in(tr))]
     assert sorted(drawn) == sorted(df[C.ID])
-    values = {c[2]: y for tr in marks for c, y in zip(tr.customdata, tr.y) if y is not None}
+    values = {c[2]: y for tr in marks for c, y in zip(tr.customdata, tr.y, strict=True) if y is not None}
     for r in df.to_dict("records"):
         assert values[r[C.ID]] == (r[C.VALUE] if pd.notna(r[C.VALUE]) else r[C.HIGH])
 
@@ -91,7 +92,7 @@ def test_path005_bounds_and_approximations_are_open_markers(fixture_frames):
     symbols = {}
     for tr in record_traces(fig):
         if tr.mode == "markers+text":
-            for c, s in zip(tr.customdata, tr.marker.symbol):
+            for c, s in zip(tr.customdata, tr.marker.symbol, strict=True):
                 symbols[c[2]] = s
     assert symbols["btc-under-90k"] == "triangle-down-open" and symbols["btc-above-60k"] == "triangle-up-open"
     assert symbols["btc-close"] == "diamond-open"  # ≈ $64,500
@@ -107,10 +108,17 @@ def test_path006_month_precision_spans_its_month(fixture_frames):
     (bar,) = [tr for tr in fig.data if tr.name == t("path.month", "en")]
     first = months.loc["btc-peak", C.DATE]
     assert (pd.Timestamp(bar.x[0]) + ev.HALF_DAY, pd.Timestamp(bar.x[1]) - ev.HALF_DAY) == (
-        first, first + pd.offsets.MonthEnd(0))
+        first,
+        first + pd.offsets.MonthEnd(0),
+    )
     assert bar.y[0] == bar.y[1] == months.loc["btc-peak", C.VALUE]
     # the marker sits in the middle of the month, not on the 1st
-    marker_x = {c[2]: x for tr in record_traces(fig) if tr.mode == "markers+text" for c, x in zip(tr.customdata, tr.x)}
+    marker_x = {
+        c[2]: x
+        for tr in record_traces(fig)
+        if tr.mode == "markers+text"
+        for c, x in zip(tr.customdata, tr.x, strict=True)
+    }
     assert pd.Timestamp(marker_x["btc-peak"]).day in (15, 16)
 
 
@@ -139,7 +147,7 @@ def test_path009_colour_hover_and_customdata(fixture_frames):
         assert len(tr.customdata) == len(tr.x)
     for tr in record_traces(fig):
         assert (tr.marker.color or tr.line.color) == class_colour("crypto")
-        for c, text in zip(tr.customdata or [], tr.hovertext or []):
+        for c, text in zip(tr.customdata or [], tr.hovertext or [], strict=False):  # a trace may carry no hovertext
             if text:
                 row = df.loc[c[2]]
                 assert c[:2] == ["btc", "crypto"]
@@ -157,8 +165,9 @@ def test_path010_conflicting_range_is_flagged(fixture_frames):
     assert rng.text[0] == "$30/oz to $75/oz ⚠"  # conflict 'silver-range-vs-fall'
 
 
-@pytest.mark.parametrize("episode, starts", [(FEB, ["2026-02-06"]), (JAN, ["2026-01-20"]),
-                                             ("both", ["2026-01-20", "2026-02-06"])])
+@pytest.mark.parametrize(
+    "episode, starts", [(FEB, ["2026-02-06"]), (JAN, ["2026-01-20"]), ("both", ["2026-01-20", "2026-02-06"])]
+)
 def test_path011_episode_band_moves_with_the_episode(fixture_frames, episode, starts):
     fig = path.figure(fixture_frames, State(episode=episode))
     bands = [s for s in fig.layout.shapes if s.name == "episode-band"]
@@ -170,8 +179,18 @@ def test_path012_catalyst_lines_and_markers(fixture_frames):
     (marks,) = [tr for tr in fig.data if tr.yaxis == "y9"]
     # the day-precision events of both files between the October peak and 7 February, in date order: not the
     # month-only ones, not the June summit
-    expected = ["btc-etf-outflows-begin", "tariffs-announced", "akademiker-sale-b", "zerocap-report",
-                "akademiker-sale-a", "davos-forum", "warsh-nomination", "jolts-release", "crash-day", "iran-talks"]
+    expected = [
+        "btc-etf-outflows-begin",
+        "tariffs-announced",
+        "akademiker-sale-b",
+        "zerocap-report",
+        "akademiker-sale-a",
+        "davos-forum",
+        "warsh-nomination",
+        "jolts-release",
+        "crash-day",
+        "iran-talks",
+    ]
     assert [c for c in marks.customdata] == [[i, "", i] for i in expected]
     events = fixture_frames["events"].set_index(C.ID)
     lines = {pd.Timestamp(s.x0) for s in fig.layout.shapes if s.name == "event-line"}

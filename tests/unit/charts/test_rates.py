@@ -1,7 +1,10 @@
 """Rates and the dollar: levels as unjoined markers, changes as bars covering their day with window labels,
 policy figures in their own panel, every axis a date axis, conflicts marked. Drawn from the fixture
 (tests/fixtures/rates.py): three January figures and ten February ones."""
+
 from __future__ import annotations
+
+import itertools
 
 import pandas as pd
 import pytest
@@ -28,7 +31,7 @@ def records(fig):
     for tr in fig.data:
         if str(tr.yaxis).startswith("y1") and len(str(tr.yaxis)) > 2:
             continue
-        for k, (c, x) in enumerate(zip(tr.customdata, tr.x)):
+        for k, (c, x) in enumerate(zip(tr.customdata, tr.x, strict=True)):
             if x is not None:
                 out.setdefault(c[2], []).append((tr, k))
     return out
@@ -77,7 +80,7 @@ def test_rt005_levels_are_never_joined(both):
     for tr in both.data:
         if tr.type == "scatter" and "lines" in (tr.mode or ""):
             # only segments of one record each: a month bar or a low–high range, split by gaps
-            pairs = [tuple(c[2] for c in tr.customdata[i:i + 2]) for i in range(0, len(tr.x), 3)]
+            pairs = [tuple(c[2] for c in tr.customdata[i : i + 2]) for i in range(0, len(tr.x), 3)]
             assert all(a == b for a, b in pairs) and all(x is None for x in tr.x[2::3])
 
 
@@ -101,7 +104,7 @@ def test_rt007_changes_are_bars_covering_their_day(fixture_frames, both):
     day_ms = 86_400_000
     spans = {}
     for tr in bars:
-        for c, x, off, w, y in zip(tr.customdata, tr.x, tr.offset, tr.width, tr.y):
+        for c, x, off, w, y in zip(tr.customdata, tr.x, tr.offset, tr.width, tr.y, strict=True):
             row = df.loc[c[2]]
             assert y == row[C.VALUE] and pd.Timestamp(x) == row[C.DATE]
             lo, hi = ev.span(row[C.DATE], row[C.DATE_PRECISION])
@@ -112,7 +115,7 @@ def test_rt007_changes_are_bars_covering_their_day(fixture_frames, both):
                 spans.setdefault((tr.xaxis, x), []).append((start, start + pd.Timedelta(milliseconds=w)))
     for same_day in spans.values():  # bars of one day share it without overlapping
         same_day.sort()
-        assert all(b[0] >= a[1] - pd.Timedelta(milliseconds=1) for a, b in zip(same_day, same_day[1:]))
+        assert all(b[0] >= a[1] - pd.Timedelta(milliseconds=1) for a, b in itertools.pairwise(same_day))
     # 5 February has two changes (2-year −9 bp, 10-year −10 bp): each takes half the day
     (feb5,) = [v for (_, x), v in spans.items() if pd.Timestamp(x) == pd.Timestamp("2026-02-05")]
     assert [b - a for a, b in feb5] == [pd.Timedelta(hours=12)] * 2
@@ -126,8 +129,16 @@ def test_rt008_bar_labels_name_the_window(fixture_frames, both):
     for r in changes.to_dict("records"):
         assert any(window_text(r[C.WINDOW], "en") in text for text in labels)
     assert any("(the month) ⚠" in text for text in labels) and any("UST 2Y" in text for text in labels)
-    assert sorted(labels) == sorted(["UST 2Y 25 bp (1 day)", "UST 2Y −9 bp (1 day)", "UST 10Y −10 bp (1 day)",
-                                     "−1% (2 days)", "1.2% (1 day)", "−2.1% (the month) ⚠"])
+    assert sorted(labels) == sorted(
+        [
+            "UST 2Y 25 bp (1 day)",
+            "UST 2Y −9 bp (1 day)",
+            "UST 10Y −10 bp (1 day)",
+            "−1% (2 days)",
+            "1.2% (1 day)",
+            "−2.1% (the month) ⚠",
+        ]
+    )
 
 
 def test_rt009_colours_patterns_and_customdata(fixture_frames, both):
@@ -149,7 +160,7 @@ def test_rt010_policy_range_and_month_level(fixture_frames, both):
     (tr, k), (_, k2) = drawn["fed-funds-target"]
     assert (tr.y[k], tr.y[k2]) == (4.5, 4.25) and tr.x[k] == tr.x[k2]
     assert "policy" in rates.panel(fixture_frames["rates"].set_index(C.ID).loc["bank-reserves"].to_dict())
-    (tr, k), = drawn["bank-reserves"]
+    ((tr, k),) = drawn["bank-reserves"]
     assert tr.xaxis == drawn["fed-funds-target"][0][0].xaxis  # one policy panel
     month = [m for m in drawn["jgb40y-jan"] if "lines" in m[0].mode]
     (tr, k), (_, k2) = month
@@ -162,7 +173,7 @@ def test_rt011_hover_source_and_quote(fixture_frames, both):
     for rid, ((tr, k), *_) in records(both).items():
         text = tr.hovertext[k]
         assert str(df.loc[rid, C.SOURCE])[:3] in text and "“" in text, rid
-    (tr, k), = records(both)["ust2y-feb5"]
+    ((tr, k),) = records(both)["ust2y-feb5"]
     assert "4.35%" in tr.hovertext[k] and "3.46%" in tr.hovertext[k]  # the conflicting claim is listed
 
 

@@ -1,5 +1,6 @@
 """The scenarios panel: the source's four probabilities, in its order, with assumption and impact on hover. Drawn
 from the fixture (tests/fixtures/scenarios.py): 30, 40, 20 and 10%, in that order."""
+
 from __future__ import annotations
 
 from html import escape
@@ -46,7 +47,7 @@ def test_sce002_no_derived_total(fixture_dataset, frame):
 def test_sce003_hover_has_assumption_impact_source_and_quote(fixture_dataset, frame):
     for lang in ("en", "zh"):
         bar = _bar(scenarios.figure(fixture_dataset.frames, State(episode=FEB, lang=lang)))
-        for text, r in zip(bar.hovertext, frame.to_dict("records")):
+        for text, r in zip(bar.hovertext, frame.to_dict("records"), strict=True):
             flat = text.replace("<br>", "")
             suffix = "_zh" if lang == "zh" else "_en"
             assert escape(r["assumption" + suffix]).replace(" ", "") in flat.replace(" ", "")

@@ -1,8 +1,10 @@
 """The event timeline: every event of both files in category lanes on a date axis, month events as brackets,
 status by fill, the selected episode banded, others faded (never removed), conflicts marked. Drawn from the
 fixture (tests/fixtures/events.py): fifteen events of both files."""
+
 from __future__ import annotations
 
+import itertools
 from html import escape
 
 import pandas as pd
@@ -27,7 +29,7 @@ def drawn(fig):
     """event id -> list of (trace, point index) for every event point drawn (legend keys draw none)."""
     out = {}
     for tr in fig.data:
-        for k, (c, x) in enumerate(zip(tr.customdata, tr.x)):
+        for k, (c, x) in enumerate(zip(tr.customdata, tr.x, strict=True)):
             if x is not None:
                 out.setdefault(c[2], []).append((tr, k))
     return out
@@ -97,15 +99,17 @@ def test_tl005_marker_fill_by_status(fixture_frames):
     assert symbols["g7-summit"] == symbols["iran-talks"] == "circle-open"  # scheduled
 
 
-@pytest.mark.parametrize("episode, starts", [(FEB, ["2026-02-06"]), (JAN, ["2026-01-20"]),
-                                             ("both", ["2026-01-20", "2026-02-06"])])
+@pytest.mark.parametrize(
+    "episode, starts", [(FEB, ["2026-02-06"]), (JAN, ["2026-01-20"]), ("both", ["2026-01-20", "2026-02-06"])]
+)
 def test_tl006_selected_episode_band_moves_with_the_episode(fixture_frames, episode, starts):
     fig = timeline.figure(fixture_frames, State(episode=episode))
     bands = [s for s in fig.layout.shapes if s.name == "episode-band"]
     assert sorted(pd.Timestamp(b.x0) + ev.HALF_DAY for b in bands) == [pd.Timestamp(s) for s in starts]
     ends = fixture_frames["episodes"].set_index(C.ID)[C.END]
     assert max(pd.Timestamp(b.x1) for b in bands) - ev.HALF_DAY == max(
-        ends[e] for e in ([FEB, JAN] if episode == "both" else [episode]))
+        ends[e] for e in ([FEB, JAN] if episode == "both" else [episode])
+    )
 
 
 def test_tl007_other_episode_faded_not_removed(fixture_frames):
@@ -120,10 +124,10 @@ def test_tl007_other_episode_faded_not_removed(fixture_frames):
 
 def test_tl008_class_filter_fades_events_of_other_classes(fixture_frames):
     points = drawn(timeline.figure(fixture_frames, State(classes=("crypto",))))
-    assert opacity(*points["crash-day"][0]) == 1.0            # btc among its assets
+    assert opacity(*points["crash-day"][0]) == 1.0  # btc among its assets
     assert opacity(*points["akademiker-sale-b"][0]) == DIMMED  # Treasuries only
-    assert opacity(*points["cme-margins"][0]) == DIMMED        # metals only, a bracket
-    assert opacity(*points["jolts-release"][0]) == 1.0         # names no asset: general
+    assert opacity(*points["cme-margins"][0]) == DIMMED  # metals only, a bracket
+    assert opacity(*points["jolts-release"][0]) == 1.0  # names no asset: general
     assert len(points) == len(fixture_frames["events"])
 
 
@@ -147,7 +151,7 @@ def test_tl009_conflicts_marked_and_listed_in_hover(fixture_frames):
 def test_tl010_hover_title_date_source_quote(fixture_frames):
     events = fixture_frames["events"].set_index(C.ID)
     points = drawn(timeline.figure(fixture_frames, State()))
-    (tr, k), = points["warsh-nomination"]
+    ((tr, k),) = points["warsh-nomination"]
     row = events.loc["warsh-nomination"]
     text = tr.hovertext[k]
     assert row[C.TITLE_EN] in text.replace("<br>", " ") and "30 Jan 2026" in text
@@ -155,9 +159,9 @@ def test_tl010_hover_title_date_source_quote(fixture_frames):
     assert "30 Jan 2026 · Federal Reserve · occurred" in text  # the date, the category's lane, the status
     assert "Source: 102 · Fixture research report" in text
     assert "“1月30日特朗普提名凯文·沃什出任美联储主席”" in text.replace("<br>", "")
-    (tr, k), = drawn(timeline.figure(fixture_frames, State(lang="zh")))["warsh-nomination"]
+    ((tr, k),) = drawn(timeline.figure(fixture_frames, State(lang="zh")))["warsh-nomination"]
     assert row[C.TITLE_ZH][:6] in tr.hovertext[k] and "美联储" in tr.hovertext[k]
-    (tr, k), = points["iran-talks"]  # a generated calendar conflict, in the hover's words
+    ((tr, k),) = points["iran-talks"]  # a generated calendar conflict, in the hover's words
     assert "The seed calls 2026-02-07 Friday; the calendar says Saturday" in tr.hovertext[k].replace("<br>", " ")
 
 
@@ -195,18 +199,26 @@ def test_tl014_lanes_by_category_without_overlap(fixture_frames):
     fig = timeline.figure(fixture_frames, State())
     cats = [c for c in EVENT_CATEGORIES if c in set(fixture_frames["events"][C.CATEGORY])]
     assert list(fig.layout.yaxis.ticktext) == [t(f"event.category.{c}", "en") for c in cats]
-    assert list(fig.layout.yaxis.ticktext) == ["Tariffs", "Geopolitics", "Pension funds", "Federal Reserve",
-                                               "Data releases", "Markets", "Government policy", "Exchange rules",
-                                               "Reports"]
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Tariffs",
+        "Geopolitics",
+        "Pension funds",
+        "Federal Reserve",
+        "Data releases",
+        "Markets",
+        "Government policy",
+        "Exchange rules",
+        "Reports",
+    ]
     zh = timeline.figure(fixture_frames, State(lang="zh"))
     assert list(zh.layout.yaxis.ticktext) == [t(f"event.category.{c}", "zh") for c in cats]
     rows = {}
-    for eid, marks in drawn(fig).items():
+    for marks in drawn(fig).values():
         xs = [pd.Timestamp(tr.x[k]) for tr, k in marks]
         rows.setdefault(marks[0][0].y[marks[0][1]], []).append((min(xs), max(xs)))
     for spans in rows.values():
         spans.sort()
-        assert all(b[0] > a[1] for a, b in zip(spans, spans[1:]))
+        assert all(b[0] > a[1] for a, b in itertools.pairwise(spans))
 
 
 def test_tl015_date_axis_focus_and_slider(fixture_frames):
@@ -223,8 +235,10 @@ def test_tl015_date_axis_focus_and_slider(fixture_frames):
 def test_tl016_summary_and_empty(fixture_frames):
     text = timeline.summary(fixture_frames, State())
     assert f"{len(fixture_frames['events'])} events" in text and "20 Jan 2026" in text
-    assert text == ("Event timeline: 15 events from both files, Dec 2025 to 15 Jun 2026; 15 in the selected episode "
-                    "and classes, the rest faded. Busiest day: 20 Jan 2026. 4 events have conflicting claims.")
+    assert text == (
+        "Event timeline: 15 events from both files, Dec 2025 to 15 Jun 2026; 15 in the selected episode "
+        "and classes, the rest faded. Busiest day: 20 Jan 2026. 4 events have conflicting claims."
+    )
     assert "; 7 in the selected episode" in timeline.summary(fixture_frames, State(episode=FEB))
     assert "事件" in timeline.summary(fixture_frames, State(lang="zh"))
     bare = dict(fixture_frames, events=fixture_frames["events"].iloc[0:0])

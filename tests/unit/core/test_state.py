@@ -1,4 +1,5 @@
 """URL state: parse and serialise are pure, round-trip, and turn junk into defaults without raising."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,13 +20,24 @@ def test_st001_defaults_are_the_latest_episode_and_an_empty_query(choices):
     assert serialise(state, choices) == ""
 
 
-@pytest.mark.parametrize("state", [
-    State(episode="jan-2026-sell-america"),
-    State(episode="both", classes=("crypto", "energy"), asset="btc", window="from_peak", tab="context",
-          data=("drawdowns", "flows"), lang="zh", theme="dark"),
-    State(episode="feb-2026-crash", classes=("precious_metal",), window="ytd", lang="zh"),
-    State(episode="feb-2026-crash", asset="binance", data=("liquidations",)),
-])
+@pytest.mark.parametrize(
+    "state",
+    [
+        State(episode="jan-2026-sell-america"),
+        State(
+            episode="both",
+            classes=("crypto", "energy"),
+            asset="btc",
+            window="from_peak",
+            tab="context",
+            data=("drawdowns", "flows"),
+            lang="zh",
+            theme="dark",
+        ),
+        State(episode="feb-2026-crash", classes=("precious_metal",), window="ytd", lang="zh"),
+        State(episode="feb-2026-crash", asset="binance", data=("liquidations",)),
+    ],
+)
 def test_st002_round_trip(choices, state):
     assert parse(serialise(state, choices), choices) == state
 
@@ -36,12 +48,33 @@ def test_st003_serialised_form_is_canonical(choices):
     assert query == "?episode=both&classes=crypto,energy&lang=zh"  # vocabulary order, defaults left out
 
 
-@pytest.mark.parametrize("query", [
-    "?episode=nope", "?classes=,,,", "?classes=crypto,crypto", "?window=10y", "?lang=fr", "?theme=neon",
-    "?tab=../../etc", "?asset=<script>alert(1)</script>", "?data=nothing", "?%zz=%zz", "?episode=both&episode=x",
-    "?" + "a" * (MAX_QUERY + 1), "?classes=" + ",".join(["crypto"] * 500), "?lang[]=zh", "?asset=", "&&&===",
-    None, 42, "?episode=%00", "?classes=CRYPTO", "?window=day%20", "?x=1&y=2",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?episode=nope",
+        "?classes=,,,",
+        "?classes=crypto,crypto",
+        "?window=10y",
+        "?lang=fr",
+        "?theme=neon",
+        "?tab=../../etc",
+        "?asset=<script>alert(1)</script>",
+        "?data=nothing",
+        "?%zz=%zz",
+        "?episode=both&episode=x",
+        "?" + "a" * (MAX_QUERY + 1),
+        "?classes=" + ",".join(["crypto"] * 500),
+        "?lang[]=zh",
+        "?asset=",
+        "&&&===",
+        None,
+        42,
+        "?episode=%00",
+        "?classes=CRYPTO",
+        "?window=day%20",
+        "?x=1&y=2",
+    ],
+)
 def test_st004_junk_falls_back_to_defaults(choices, query):
     state = parse(query, choices)
     assert isinstance(state, State)

@@ -1,4 +1,5 @@
 """The Share / Embed links and the embed page's content, called directly."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -6,11 +7,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from callbacks import embed, share as share_cb
+from callbacks import embed
+from callbacks import share as share_cb
 from callbacks.context import AppData
-from dashboard import share
-from charts.registry import NAMES, CHARTS
+from charts.registry import CHARTS, NAMES
 from core.state import State, parse
+from dashboard import share
 
 HREF = "https://crash.example:8443/?episode=jan-2026-sell-america"
 
@@ -32,8 +34,12 @@ def _iframe(snippet: str) -> dict:
     return p.attrs
 
 
-VIEWS = ["?episode=jan-2026-sell-america&classes=crypto,fx&asset=btc&window=7d&tab=context&data=flows&lang=zh"
-         "&theme=dark", "", "?episode=both&classes=precious_metal", "?asset=<script>&episode=nope"]
+VIEWS = [
+    "?episode=jan-2026-sell-america&classes=crypto,fx&asset=btc&window=7d&tab=context&data=flows&lang=zh&theme=dark",
+    "",
+    "?episode=both&classes=precious_metal",
+    "?asset=<script>&episode=nope",
+]
 
 
 @pytest.mark.parametrize("search", VIEWS)
@@ -57,21 +63,25 @@ def test_sh002_snippet_attributes(data):
     assert attrs["title"] == "Crashboard: ETF与资金流向"
     assert attrs["height"] == str(380 + share.EMBED_CHROME) and attrs["width"] == "100%"
     assert "data-crashboard-embed" in attrs and attrs["loading"] == "lazy"
-    assert out["script"][0] == ('<script src="https://crash.example:8443/assets/host/crashboard-embed.js" '
-                                'async></script>')
+    assert out["script"][0] == (
+        '<script src="https://crash.example:8443/assets/host/crashboard-embed.js" async></script>'
+    )
 
 
 def test_sh003_attributes_are_escaped():
     snippet = share.iframe('https://x.example/embed/a?b="><script>', 'T"<b>', 300)
-    assert "<script>" not in snippet and "&quot;&gt;&lt;script&gt;" in snippet and 'T&quot;&lt;b&gt;' in snippet
+    assert "<script>" not in snippet and "&quot;&gt;&lt;script&gt;" in snippet and "T&quot;&lt;b&gt;" in snippet
 
 
-@pytest.mark.parametrize("href, prefix, base", [
-    ("http://localhost:8050/?x=1", "/", "http://localhost:8050/"),
-    ("https://h.example/crash/?a", "/crash/", "https://h.example/crash/"),
-    (None, "/", "/"),
-    ("javascript:alert(1)", "/", "/"),
-])
+@pytest.mark.parametrize(
+    "href, prefix, base",
+    [
+        ("http://localhost:8050/?x=1", "/", "http://localhost:8050/"),
+        ("https://h.example/crash/?a", "/crash/", "https://h.example/crash/"),
+        (None, "/", "/"),
+        ("javascript:alert(1)", "/", "/"),
+    ],
+)
 def test_sh004_base_url(href, prefix, base):
     assert share.base_url(href, prefix) == base
 
@@ -111,6 +121,8 @@ def test_em004_junk_views_draw(data, search):
 
 
 def test_sh006_the_present_link_follows_the_episode():
-    assert share_cb.present_href({"episode": "jan-2026-sell-america", "lang": "zh", "theme": "light",
-                                  "classes": ["fx"]}) == "present/?episode=jan-2026-sell-america&lang=zh&theme=light"
+    assert (
+        share_cb.present_href({"episode": "jan-2026-sell-america", "lang": "zh", "theme": "light", "classes": ["fx"]})
+        == "present/?episode=jan-2026-sell-america&lang=zh&theme=light"
+    )
     assert share_cb.present_href(None) == "present/"

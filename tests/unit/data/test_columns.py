@@ -1,5 +1,6 @@
 """Columns come from the models: a field added to a model reaches its frame, the records frame and the CSV, with
 no list to edit; a text field gets one column per language."""
+
 from __future__ import annotations
 
 import shutil
@@ -33,8 +34,11 @@ def plus_dir(tmp_path, monkeypatch):
     for name in ("sources.yaml", "vocabulary.yaml"):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     (tmp_path / "episodes").mkdir()
-    text = MINIMAL.replace("    unit: pct\n", "    unit: pct\n    confidence: high\n"
-                           "    caveat: {en: 'Intraday', zh: '盘中'}\n    checked: '2026-02'\n", 1)
+    text = MINIMAL.replace(
+        "    unit: pct\n",
+        "    unit: pct\n    confidence: high\n    caveat: {en: 'Intraday', zh: '盘中'}\n    checked: '2026-02'\n",
+        1,
+    )
     (tmp_path / "episodes" / "t.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -59,10 +63,18 @@ def test_co002_without_the_new_fields_there_are_no_such_columns():
     assert not {"confidence", "caveat_en", "checked"} & set(table_columns("moves"))
 
 
-@pytest.mark.parametrize("field,expected", [
-    ("note", "label"), ("date", "when"), ("value", "number"), ("derive", "derive"), ("quote", "text"),
-    ("bound", "text"), ("window", "text"),
-])
+@pytest.mark.parametrize(
+    "field,expected",
+    [
+        ("note", "label"),
+        ("date", "when"),
+        ("value", "number"),
+        ("derive", "derive"),
+        ("quote", "text"),
+        ("bound", "text"),
+        ("window", "text"),
+    ],
+)
 def test_co003_kind_of_each_field(field, expected):
     assert kind(MarketRow.model_fields[field].annotation) == expected
 

@@ -1,5 +1,6 @@
 """Derived figures equal their formulas, recomputed here from the stated figures they name, and the seeds'
 own arithmetic holds where it should."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,20 +14,45 @@ def _by_id(dataset, table):
     return {(r[C.EPISODE], r[C.ID]): r for _, r in df.iterrows()}
 
 
-@pytest.mark.parametrize("table,episode,rid,expected", [
-    ("liquidations", "feb-2026-crash", "liq-others-derived", lambda v: v["liq-total"] - v["liq-binance"] - v["liq-okx"] - v["liq-bybit"]),
-    ("liquidations", "feb-2026-crash", "liq-lev-lt10-derived", lambda v: 100 - v["liq-lev-10-20"] - v["liq-lev-20-50"] - v["liq-lev-gt50"]),
-    ("liquidations", "feb-2026-crash", "liq-okx-share-derived", lambda v: v["liq-okx"] / v["liq-total"] * 100),
-    ("liquidations", "feb-2026-crash", "liq-others-share-derived",
-     lambda v: (v["liq-total"] - v["liq-binance"] - v["liq-okx"] - v["liq-bybit"]) / v["liq-total"] * 100),
-    ("macro", "feb-2026-crash", "claims-prior-derived", lambda v: v["claims-actual"] - v["claims-change"]),
-    ("macro", "feb-2026-crash", "challenger-prior-derived", lambda v: v["challenger-actual"] / 3.05),
-    ("moves", "feb-2026-crash", "btc-peak-to-low-derived", lambda v: (v["btc-low"] / v["btc-peak"] - 1) * 100),
-    ("moves", "feb-2026-crash", "djia-1d-implied-derived",
-     lambda v: v["djia-1d-points"] / (v["djia-close"] - v["djia-1d-points"]) * 100),
-    ("holdings", "jan-2026-sell-america", "china-ust-change-derived",
-     lambda v: (v["china-ust-2025-11-s003"] / v["china-ust-peak-s003"] - 1) * 100),
-])
+@pytest.mark.parametrize(
+    "table,episode,rid,expected",
+    [
+        (
+            "liquidations",
+            "feb-2026-crash",
+            "liq-others-derived",
+            lambda v: v["liq-total"] - v["liq-binance"] - v["liq-okx"] - v["liq-bybit"],
+        ),
+        (
+            "liquidations",
+            "feb-2026-crash",
+            "liq-lev-lt10-derived",
+            lambda v: 100 - v["liq-lev-10-20"] - v["liq-lev-20-50"] - v["liq-lev-gt50"],
+        ),
+        ("liquidations", "feb-2026-crash", "liq-okx-share-derived", lambda v: v["liq-okx"] / v["liq-total"] * 100),
+        (
+            "liquidations",
+            "feb-2026-crash",
+            "liq-others-share-derived",
+            lambda v: (v["liq-total"] - v["liq-binance"] - v["liq-okx"] - v["liq-bybit"]) / v["liq-total"] * 100,
+        ),
+        ("macro", "feb-2026-crash", "claims-prior-derived", lambda v: v["claims-actual"] - v["claims-change"]),
+        ("macro", "feb-2026-crash", "challenger-prior-derived", lambda v: v["challenger-actual"] / 3.05),
+        ("moves", "feb-2026-crash", "btc-peak-to-low-derived", lambda v: (v["btc-low"] / v["btc-peak"] - 1) * 100),
+        (
+            "moves",
+            "feb-2026-crash",
+            "djia-1d-implied-derived",
+            lambda v: v["djia-1d-points"] / (v["djia-close"] - v["djia-1d-points"]) * 100,
+        ),
+        (
+            "holdings",
+            "jan-2026-sell-america",
+            "china-ust-change-derived",
+            lambda v: (v["china-ust-2025-11-s003"] / v["china-ust-peak-s003"] - 1) * 100,
+        ),
+    ],
+)
 def test_derived_equals_formula(dataset, table, episode, rid, expected):
     rows = _by_id(dataset, table)
     values = {k[1]: r[C.VALUE] for k, r in rows.items() if k[0] == episode}
@@ -50,17 +76,25 @@ def test_silver_span_derived_from_the_range(dataset):
     assert derived[C.VALUE] == pytest.approx((span[C.LOW] / span[C.HIGH] - 1) * 100)
 
 
-@pytest.mark.parametrize("op,values,total,expected", [
-    ("difference", [10, 3, 2], None, 5), ("sum", [1, 2, 3], None, 6), ("complement", [41, 28, 15], 100, 16),
-    ("share", [8.2, 20.69], None, 8.2 / 20.69 * 100), ("pct_change", [200, 150], None, -25),
-    ("change_pct", [-600, 41850], None, -600 / 42450 * 100), ("range_span", [26.8, 70.35], None, (26.8 / 70.35 - 1) * 100),
-    ("base_from_growth", [108435, 205], None, 108435 / 3.05),
-])
+@pytest.mark.parametrize(
+    "op,values,total,expected",
+    [
+        ("difference", [10, 3, 2], None, 5),
+        ("sum", [1, 2, 3], None, 6),
+        ("complement", [41, 28, 15], 100, 16),
+        ("share", [8.2, 20.69], None, 8.2 / 20.69 * 100),
+        ("pct_change", [200, 150], None, -25),
+        ("change_pct", [-600, 41850], None, -600 / 42450 * 100),
+        ("range_span", [26.8, 70.35], None, (26.8 / 70.35 - 1) * 100),
+        ("base_from_growth", [108435, 205], None, 108435 / 3.05),
+    ],
+)
 def test_compute(op, values, total, expected):
     assert compute(op, values, total) == pytest.approx(expected)
 
 
 # --- the seeds' own arithmetic, checked on the curated numbers ------------------------------------------------
+
 
 def test_binance_share_matches_its_amount(dataset):
     v = {r[C.ID]: r[C.VALUE] for _, r in dataset.frames["liquidations"].iterrows()}

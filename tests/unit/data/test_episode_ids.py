@@ -1,5 +1,6 @@
 """Record and conflict ids are unique within their episode only: a second episode may reuse every id of the
 first, and no claim is mixed between the two. An episode id used twice is refused at its file:line:col."""
+
 from __future__ import annotations
 
 import re
@@ -49,9 +50,12 @@ def test_ei002_no_claim_is_mixed_between_the_two(twin):
     for (episode, rid), row in disputed.iterrows():
         for key in refs.keys(row[C.CONFLICT_IDS], episode):
             cited = sel.claims_of(frames, key)
-            assert (episode, rid) in set(zip(cited[C.CLAIM_EPISODE], cited[C.CLAIM_ID])), (episode, rid, key)
+            assert (episode, rid) in set(zip(cited[C.CLAIM_EPISODE], cited[C.CLAIM_ID], strict=True)), (
+                episode,
+                rid,
+                key,
+            )
             assert key[0] in (episode, "jan-2026-sell-america")
-
 
 
 def test_ei003_every_hover_reads_as_without_the_twin(twin, dataset):
@@ -70,19 +74,25 @@ def test_ei003_every_hover_reads_as_without_the_twin(twin, dataset):
 def test_ei004_a_reused_episode_id_is_refused_at_its_line_and_column(data_copy, capsys):
     text = (data_copy / "episodes" / FEB).read_text(encoding="utf-8")
     (data_copy / "episodes" / "2026-03-other.yaml").write_text(text, encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l == "  id: feb-2026-crash")
+    line = next(n for n, text_line in enumerate(text.splitlines(), 1) if text_line == "  id: feb-2026-crash")
     assert main(["validate", "--data", str(data_copy)]) == 1
     out = capsys.readouterr().out
-    assert re.search(rf"2026-03-other\.yaml:{line}:7: episode\.id: episode id 'feb-2026-crash' is already used by "
-                     rf"\S*{re.escape(FEB)}", out), out
+    assert re.search(
+        rf"2026-03-other\.yaml:{line}:7: episode\.id: episode id 'feb-2026-crash' is already used by "
+        rf"\S*{re.escape(FEB)}",
+        out,
+    ), out
     ds = load_dataset(data_copy)  # and the original is still served
     assert "feb-2026-crash" in set(ds.frames["episodes"][C.ID])
 
 
-@pytest.mark.parametrize("ref,home,key", [
-    ("dow-fall-date", "jan-2026-sell-america", ("jan-2026-sell-america", "dow-fall-date")),
-    ("feb-2026-crash:btc-etf", "jan-2026-sell-america", ("feb-2026-crash", "btc-etf")),
-])
+@pytest.mark.parametrize(
+    "ref,home,key",
+    [
+        ("dow-fall-date", "jan-2026-sell-america", ("jan-2026-sell-america", "dow-fall-date")),
+        ("feb-2026-crash:btc-etf", "jan-2026-sell-america", ("feb-2026-crash", "btc-etf")),
+    ],
+)
 def test_ei005_references_read_relative_to_their_episode(ref, home, key):
     assert refs.parse(ref, home) == key
     assert refs.write(key, home) == ref

@@ -1,4 +1,5 @@
 """Frames are built once per process, and building them is pure: same files, same frames."""
+
 from __future__ import annotations
 
 import pandas as pd

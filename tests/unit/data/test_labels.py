@@ -1,5 +1,6 @@
 """Text written per language: English is required, another language is optional and reads English until it is
 written, and a language the interface does not speak is refused where it is written."""
+
 from __future__ import annotations
 
 import shutil

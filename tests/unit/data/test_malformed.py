@@ -1,5 +1,6 @@
 """A corpus of broken data files. Each must be rejected with a plain message at the right line, while the
 shipped episodes keep loading."""
+
 from __future__ import annotations
 
 import re
@@ -21,56 +22,130 @@ d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]
 
 # (code, file text or bytes, expected message (regex), line of the bad text or a needle to find it)
 CASES = [
-    ("mal01-syntax", replace("title: {en: Test, zh: 测试}", "title: {en: Test, zh: 测试"),
-     r"YAML syntax error", "summary:"),
+    (
+        "mal01-syntax",
+        replace("title: {en: Test, zh: 测试}", "title: {en: Test, zh: 测试"),
+        r"YAML syntax error",
+        "summary:",
+    ),
     ("mal02-tab", replace("    asset: djia", "\tasset: djia"), r"tab character where YAML needs spaces", "\tasset"),
-    ("mal03-duplicate-key", replace("    unit: pct", "    unit: pct\n    value: -2"),
-     r"duplicate key 'value' \(first set on line \d+\)", "value: -2"),
+    (
+        "mal03-duplicate-key",
+        replace("    unit: pct", "    unit: pct\n    value: -2"),
+        r"duplicate key 'value' \(first set on line \d+\)",
+        "value: -2",
+    ),
     ("mal04-alias-bomb", BOMB, r"anchors are not allowed \(&a\)", 1),
-    ("mal05-python-tag", replace("value: -1.76", "value: !!python/object/apply:os.system ['echo pwned']"),
-     r"tag !!python/object/apply:os.system is not allowed", "!!python"),
-    ("mal06-wrong-type", replace("value: -1.76", "value: minus 1.76"),
-     r"moves\[0\]\.value: expected a number, got the text 'minus 1.76'", "minus 1.76"),
-    ("mal07-unknown-field", replace("    unit: pct", "    unit: pct\n    valeu: 3"),
-     r"unknown field 'valeu'; did you mean 'value'\?", "valeu"),
-    ("mal08-unknown-source", replace("    source: 000_eb9b9b638c831f25.txt\n    quote: '道",
-                                     "    source: 009_0000000000000000.txt\n    quote: '道"),
-     r"moves\[0\]\.source: unknown source '009_0000000000000000.txt'", "009_"),
+    (
+        "mal05-python-tag",
+        replace("value: -1.76", "value: !!python/object/apply:os.system ['echo pwned']"),
+        r"tag !!python/object/apply:os.system is not allowed",
+        "!!python",
+    ),
+    (
+        "mal06-wrong-type",
+        replace("value: -1.76", "value: minus 1.76"),
+        r"moves\[0\]\.value: expected a number, got the text 'minus 1.76'",
+        "minus 1.76",
+    ),
+    (
+        "mal07-unknown-field",
+        replace("    unit: pct", "    unit: pct\n    valeu: 3"),
+        r"unknown field 'valeu'; did you mean 'value'\?",
+        "valeu",
+    ),
+    (
+        "mal08-unknown-source",
+        replace(
+            "    source: 000_eb9b9b638c831f25.txt\n    quote: '道",
+            "    source: 009_0000000000000000.txt\n    quote: '道",
+        ),
+        r"moves\[0\]\.source: unknown source '009_0000000000000000.txt'",
+        "009_",
+    ),
     ("mal09-nan", replace("value: -1.76", "value: .nan"), r"NaN and infinity are not allowed", ".nan"),
-    ("mal10-bad-date", replace("    date: 2026-01-21", "    date: 2026-02-30"),
-     r"2026-02-30 is not a date on the calendar", "2026-02-30"),
-    ("mal11-range-low-above-high", replace("    value: -1.76", "    low: -1.5\n    high: -1.9"),
-     r"low \(-1.5\) is greater than high \(-1.9\)", "low: -1.5"),
+    (
+        "mal10-bad-date",
+        replace("    date: 2026-01-21", "    date: 2026-02-30"),
+        r"2026-02-30 is not a date on the calendar",
+        "2026-02-30",
+    ),
+    (
+        "mal11-range-low-above-high",
+        replace("    value: -1.76", "    low: -1.5\n    high: -1.9"),
+        r"low \(-1.5\) is greater than high \(-1.9\)",
+        "low: -1.5",
+    ),
     ("mal12-empty", "", r"file is empty", 1),
-    ("mal13-not-utf8", MINIMAL.replace("测试}", "\udcff}", 1).encode("utf-8", "surrogateescape"),
-     r"not UTF-8: byte 0xff cannot be decoded", "title:"),
+    (
+        "mal13-not-utf8",
+        MINIMAL.replace("测试}", "\udcff}", 1).encode("utf-8", "surrogateescape"),
+        r"not UTF-8: byte 0xff cannot be decoded",
+        "title:",
+    ),
     ("mal14-too-big", MINIMAL + "#" * MAX_BYTES, rf"the limit is {MAX_BYTES:,}", 0),
-    ("mal15-yaml11-no", replace("countries: [DK, 'NO']", "countries: [DK, NO]"),
-     r"events\[0\]\.countries\[1\]: expected text, got the boolean false \(YAML 1.1 reads an unquoted NO as a "
-     r"boolean; write 'NO'\)", "[DK, NO]"),
-    ("mal16-yaml11-1.10", replace("title: {en: Tariffs announced,", "title: {en: 1.10,"),
-     r"events\[0\]\.title\.en: expected text, got the number 1.1 \(YAML reads an unquoted 1.10 as a number",
-     "{en: 1.10"),
-    ("mal17-base60", replace("    category: tariff", "    category: tariff\n    date_note: 14:00"),
-     r"14:00 is read by YAML 1.1 as a base-60 number", "14:00"),
+    (
+        "mal15-yaml11-no",
+        replace("countries: [DK, 'NO']", "countries: [DK, NO]"),
+        r"events\[0\]\.countries\[1\]: expected text, got the boolean false \(YAML 1.1 reads an unquoted NO as a "
+        r"boolean; write 'NO'\)",
+        "[DK, NO]",
+    ),
+    (
+        "mal16-yaml11-1.10",
+        replace("title: {en: Tariffs announced,", "title: {en: 1.10,"),
+        r"events\[0\]\.title\.en: expected text, got the number 1.1 \(YAML reads an unquoted 1.10 as a number",
+        "{en: 1.10",
+    ),
+    (
+        "mal17-base60",
+        replace("    category: tariff", "    category: tariff\n    date_note: 14:00"),
+        r"14:00 is read by YAML 1.1 as a base-60 number",
+        "14:00",
+    ),
     ("mal18-unknown-asset", replace("asset: djia", "asset: dow_jones"), r"unknown asset 'dow_jones'", "dow_jones"),
-    ("mal19-wrong-unit", replace("    unit: pct", "    unit: usd_bn"), r"unit 'usd_bn' does not fit change",
-     "usd_bn"),
-    ("mal20-outside-window", replace("    date: 2026-01-21", "    date: 2025-06-01"),
-     r"2025-06-01 is outside the episode window 2026-01-01..2026-06-30", "2025-06-01"),
-    ("mal21-missing-quote", replace("    quote: '道琼斯工业平均指数下跌1.76%'\n", ""),
-     r"moves\[0\]\.quote: quote is required", "- id: m1"),
-    ("mal22-value-not-in-quote", replace("value: -1.76", "value: -1.67"),
-     r"1.67 \(pct\) does not appear in the quote", "value: -1.67"),
+    ("mal19-wrong-unit", replace("    unit: pct", "    unit: usd_bn"), r"unit 'usd_bn' does not fit change", "usd_bn"),
+    (
+        "mal20-outside-window",
+        replace("    date: 2026-01-21", "    date: 2025-06-01"),
+        r"2025-06-01 is outside the episode window 2026-01-01..2026-06-30",
+        "2025-06-01",
+    ),
+    (
+        "mal21-missing-quote",
+        replace("    quote: '道琼斯工业平均指数下跌1.76%'\n", ""),
+        r"moves\[0\]\.quote: quote is required",
+        "- id: m1",
+    ),
+    (
+        "mal22-value-not-in-quote",
+        replace("value: -1.76", "value: -1.67"),
+        r"1.67 \(pct\) does not appear in the quote",
+        "value: -1.67",
+    ),
     ("mal23-infinity", replace("value: -1.76", "value: -.inf"), r"NaN and infinity are not allowed", "-.inf"),
-    ("mal24-merge-key", replace("  - id: m1\n", "  - id: m1\n    <<: {unit: pct}\n"),
-     r"merge keys \(<<\) are not allowed", "<<"),
+    (
+        "mal24-merge-key",
+        replace("  - id: m1\n", "  - id: m1\n    <<: {unit: pct}\n"),
+        r"merge keys \(<<\) are not allowed",
+        "<<",
+    ),
     ("mal25-duplicate-id", replace("  - id: e1", "  - id: m1"), r"duplicate id 'm1'", "- id: m1\n    date: 2026-01-17"),
-    ("mal26-derived-with-value", replace("    source: 000_eb9b9b638c831f25.txt\n    quote: '道",
-                                         "    derive: {op: sum, inputs: [m1, m1]}\n    source: 000_eb9b9b638c831f25.txt\n    quote: '道"),
-     r"a derived figure takes its source from its inputs", "    source: 000_"),
-    ("mal27-bad-weekday-format", replace("    category: tariff", "    category: tariff\n    weekday: friday"),
-     r"weekday: 'friday' does not have the expected form", "weekday: friday"),
+    (
+        "mal26-derived-with-value",
+        replace(
+            "    source: 000_eb9b9b638c831f25.txt\n    quote: '道",
+            "    derive: {op: sum, inputs: [m1, m1]}\n    source: 000_eb9b9b638c831f25.txt\n    quote: '道",
+        ),
+        r"a derived figure takes its source from its inputs",
+        "    source: 000_",
+    ),
+    (
+        "mal27-bad-weekday-format",
+        replace("    category: tariff", "    category: tariff\n    weekday: friday"),
+        r"weekday: 'friday' does not have the expected form",
+        "weekday: friday",
+    ),
     ("mal28-top-level-list", "- just\n- a list\n", r"the file must be a mapping", 1),
 ]
 
@@ -119,7 +194,7 @@ def test_several_problems_in_one_file_are_all_reported(data_copy):
 
 def test_alias_bomb_is_stopped_before_expansion(data_copy):
     """Ten levels of nine aliases would expand to 9**10 items; the first anchor already stops it."""
-    levels = ['a0: &a0 ["x"]'] + [f"a{i}: &a{i} [{','.join([f'*a{i-1}'] * 9)}]" for i in range(1, 11)]
+    levels = ['a0: &a0 ["x"]'] + [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 11)]
     bad = data_copy / "episodes" / "zz-bomb.yaml"
     bad.write_text("\n".join(levels), encoding="utf-8")
     (report,) = validate([str(bad)], data_copy)
@@ -154,7 +229,9 @@ def test_unknown_asset_class_in_vocabulary(data_copy):
 
 
 def test_between_seeds_conflict_needs_two_sources(data_copy):
-    text = MINIMAL + """\
+    text = (
+        MINIMAL
+        + """\
 conflicts:
   - id: c1
     kind: between_seeds
@@ -163,6 +240,7 @@ conflicts:
     claims: [m1, e1]
     note: {en: N, zh: N}
 """
+    )
     bad = data_copy / "episodes" / "zz-bad.yaml"
     bad.write_text(text, encoding="utf-8")
     (report,) = validate([str(bad)], data_copy)

@@ -1,4 +1,5 @@
 """The strict YAML reader on its own: positions, dates, tags and the traps it refuses."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,16 +23,19 @@ def test_dates_become_dates_and_months_stay_text():
     assert located.data == {"d": dt.date(2026, 1, 20), "m": "2026-01"}
 
 
-@pytest.mark.parametrize("text,message", [
-    ("d: 2026-01-20 10:00:00\n", "without a time"),
-    ("x: !!binary aGVsbG8=\n", "tag !!binary is not allowed"),
-    ("x: !custom 1\n", "tag !custom is not allowed"),
-    ("x: !!set {a, b}\n", "tag !!set is not allowed"),
-    ("? [a, b]\n: c\n", "keys must be plain names"),
-    ("1: a\n", "keys must be plain names"),
-    ("a: 1\n---\nb: 2\n", "expected a single document"),
-    ("a: *x\n", "aliases are not allowed"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("d: 2026-01-20 10:00:00\n", "without a time"),
+        ("x: !!binary aGVsbG8=\n", "tag !!binary is not allowed"),
+        ("x: !custom 1\n", "tag !custom is not allowed"),
+        ("x: !!set {a, b}\n", "tag !!set is not allowed"),
+        ("? [a, b]\n: c\n", "keys must be plain names"),
+        ("1: a\n", "keys must be plain names"),
+        ("a: 1\n---\nb: 2\n", "expected a single document"),
+        ("a: *x\n", "aliases are not allowed"),
+    ],
+)
 def test_refused(text, message):
     with pytest.raises(DataError) as err:
         parse(text, "f.yaml")
@@ -42,7 +46,9 @@ def test_duplicate_keys_reported_at_every_repeat():
     with pytest.raises(DataError) as err:
         parse("a: 1\nb: 2\na: 3\nb: 4\n", "f.yaml")
     assert [(i.line, i.message.split(" (")[0]) for i in err.value.issues] == [
-        (3, "duplicate key 'a'"), (4, "duplicate key 'b'")]
+        (3, "duplicate key 'a'"),
+        (4, "duplicate key 'b'"),
+    ]
 
 
 def test_quoted_and_plain_scalars_are_told_apart():

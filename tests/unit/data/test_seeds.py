@@ -1,4 +1,5 @@
 """Against the seed documents themselves (../shared/seeds): quotes are verbatim and the hashes match."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +9,7 @@ from data.schema import TABLES
 
 
 def test_registry_lists_every_seed_with_its_hash(dataset, seed_bytes):
-    registry = dict(zip(dataset.frames["sources"][C.FILE], dataset.frames["sources"]["sha256"]))
+    registry = dict(zip(dataset.frames["sources"][C.FILE], dataset.frames["sources"]["sha256"], strict=True))
     assert set(registry) == set(seed_bytes)
     for name, raw in seed_bytes.items():
         assert registry[name] == hashlib.sha256(raw).hexdigest(), name

@@ -1,4 +1,5 @@
 """Pure selection: episodes, classes, windows, sizes and the assets two episodes share."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,9 +11,15 @@ from data.columns import C
 EPS = ["jan-2026-sell-america", "feb-2026-crash"]
 
 
-@pytest.mark.parametrize("choice, expected", [
-    ("both", EPS), ("jan-2026-sell-america", EPS[:1]), ("feb-2026-crash", EPS[1:]), ("nonsense", EPS[1:]),
-])
+@pytest.mark.parametrize(
+    "choice, expected",
+    [
+        ("both", EPS),
+        ("jan-2026-sell-america", EPS[:1]),
+        ("feb-2026-crash", EPS[1:]),
+        ("nonsense", EPS[1:]),
+    ],
+)
 def test_se001_episode_ids(choice, expected):
     assert sel.episode_ids(choice, EPS) == expected
 
@@ -26,6 +33,7 @@ def test_se002_no_classes_means_no_filter(dataset):
 
 def test_se003_window_groups_cover_every_schema_window():
     from data.schema import WINDOWS
+
     grouped = {w for members in sel.WINDOW_GROUPS.values() for w in members}
     assert grouped == set(WINDOWS)
 

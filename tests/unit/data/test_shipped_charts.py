@@ -8,6 +8,7 @@ audit may change: derived records that only expose a contradiction (silver's spa
 the Dow's implied fall), the duplicated ETF flows, how dates were worked out. Records are found by what they are
 (asset, window, source), not by their ids.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -56,6 +57,7 @@ def test_sc001_every_chart_draws_every_shipped_view(chart, frames):
 
 # --- drawdowns ---
 
+
 def test_sc002_bitcoin_fell_12_81_pct_intraday_on_6_february_per_coinglass(frames):
     row = one(frames["moves"], FEB, asset="btc", metric="change", window="intraday")
     assert (row[C.VALUE], row[C.UNIT], row[C.DATE]) == (-12.81, "pct", pd.Timestamp("2026-02-06"))
@@ -90,6 +92,7 @@ def test_sc005_both_episodes_share_the_us_indices_and_bitcoin(frames):
 
 # --- path ---
 
+
 def test_sc006_bitcoins_path_runs_from_the_october_peak_to_the_6_february_low(frames):
     assert path.asset(frames, State()) == "btc"
     rows = path.rows(frames, State())
@@ -103,12 +106,14 @@ def test_sc006_bitcoins_path_runs_from_the_october_peak_to_the_6_february_low(fr
 
 # --- liquidations ---
 
+
 def test_sc007_2_069_bn_of_crypto_positions_were_liquidated_on_6_february(frames):
     liq = frames["liquidations"]
     total = one(liq, FEB, dimension="total", metric="amount", unit="usd_bn")
     assert total[C.VALUE] == 2.069 and "20.69亿美元" in total[C.QUOTE] and total[C.OUTLET] == "coinglass"
-    tiles = " ".join(str(tile.to_plotly_json()["props"].get("title")) for tile in
-                     liquidations.extra(frames, State(episode=FEB)))
+    tiles = " ".join(
+        str(tile.to_plotly_json()["props"].get("title")) for tile in liquidations.extra(frames, State(episode=FEB))
+    )
     assert "20.69亿美元" in tiles
     text = liquidations.summary(frames, State(episode=FEB))
     assert "All liquidations $2.069 bn" in text and "over 430,000 people" in text and "over 90%" in text
@@ -133,6 +138,7 @@ def test_sc009_liquidations_peaked_14_00_to_16_00_utc_and_only_february_has_them
 
 # --- flows ---
 
+
 def test_sc010_bitcoin_etfs_lost_over_2_9_bn_since_16_january_which_zerocaps_inflows_dispute(frames):
     btc = where(frames["flows"], FEB, fund="us_btc_spot_etfs")
     cumulative = one(btc, metric="cumulative_net_flow")
@@ -156,6 +162,7 @@ def test_sc011_the_46_000_bitcoin_figure_is_a_tile_and_gold_etfs_took_in_18_7_bn
 
 
 # --- timeline ---
+
 
 def _event_marks(fig) -> dict:
     """event id -> (trace, point index) of its first point on the timeline."""
@@ -186,6 +193,7 @@ def test_sc013_the_us_iran_talks_friday_was_a_saturday(frames):
 
 # --- rates ---
 
+
 def test_sc014_the_report_gives_the_2_year_yield_as_4_35_and_3_46_pct_both_flagged(frames):
     levels = where(frames["rates"], FEB, asset="ust_2y", metric="level")
     assert sorted(levels[C.VALUE]) == [3.46, 4.35] and (levels[C.CONFLICT_IDS] != "").all()
@@ -194,6 +202,7 @@ def test_sc014_the_report_gives_the_2_year_yield_as_4_35_and_3_46_pct_both_flagg
 
 
 # --- macro ---
+
 
 def test_sc015_december_job_openings_fell_to_6_542_m_against_two_expectations(frames):
     jolts = where(frames["macro"], FEB, indicator="jolts_openings")
@@ -205,6 +214,7 @@ def test_sc015_december_job_openings_fell_to_6_542_m_against_two_expectations(fr
 
 
 # --- holders ---
+
 
 def test_sc016_chinas_peak_holdings_were_1_32_tn_per_003_or_nearly_1_3_tn_per_004(frames):
     peak = where(frames["holdings"], JAN, holder="china", metric="holding", date=pd.Timestamp("2013-01-01"))
@@ -224,6 +234,7 @@ def test_sc017_foreign_holders_have_30_9_tn_of_us_securities_the_largest_holding
 
 # --- forecasts ---
 
+
 def test_sc018_jpmorgan_raised_its_gold_target_from_5_400_to_6_300_above_golds_stated_price(frames):
     jpm = where(frames["forecasts"], FEB, by="jpmorgan", subject="gold", metric="price_target")
     assert dict(zip(jpm[C.STATUS], jpm[C.VALUE], strict=True)) == {"previous": 5400, "current": 6300}
@@ -234,6 +245,7 @@ def test_sc018_jpmorgan_raised_its_gold_target_from_5_400_to_6_300_above_golds_s
 
 
 # --- scenarios ---
+
 
 def test_sc019_the_report_gives_four_scenarios_whose_probabilities_add_up_to_100_pct(frames):
     rows = scenarios.rows(frames, State(episode=FEB))

@@ -1,4 +1,5 @@
 """The shipped data: every file validates, and the frames have the documented columns and types."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -70,8 +71,16 @@ def test_labels_are_bilingual(dataset):
 
 def test_required_asset_classes_are_covered(dataset):
     used = set(dataset.frames["moves"][C.ASSET_CLASS].dropna()) | set(dataset.frames["rates"][C.ASSET_CLASS].dropna())
-    assert {"equity_index", "equity_stock", "crypto", "crypto_equity", "govt_bond", "fx", "precious_metal",
-            "energy"} <= used
+    assert {
+        "equity_index",
+        "equity_stock",
+        "crypto",
+        "crypto_equity",
+        "govt_bond",
+        "fx",
+        "precious_metal",
+        "energy",
+    } <= used
 
 
 def test_headline_figures(dataset):

@@ -1,6 +1,7 @@
 """Presenter stories (data/stories/*.yaml): the shipped stories load and each slide's chart shows its state, every
 figure in their words comes from the data, and broken story files are rejected at the right line with the field
 path while the episodes and the other stories are still served."""
+
 from __future__ import annotations
 
 import re
@@ -10,14 +11,14 @@ import pytest
 
 import app
 from charts import registry as panels
-from core import state as st
 from charts.kit.provenance import date_text, value_text
-from presenter.story_text import resolve
+from core import state as st
 from data import DEFAULT_DIR, load_dataset
 from data.columns import C
 from data.errors import DataError
 from data.stories import PLACEHOLDER, candidates, parse_ref, read_story
 from data.validate import validate
+from presenter.story_text import resolve
 
 SHIPPED = {"jan-2026-sell-america-story": "jan-2026-sell-america", "feb-2026-crash-story": "feb-2026-crash"}
 STORIES = load_dataset(DEFAULT_DIR, panels.NAMES).stories
@@ -87,8 +88,11 @@ def test_st003_slide_state_is_valid_and_its_chart_draws(frames, story, slide):
     assert state.window == (slide.window or st.DEFAULT_WINDOW)
     panel = panels.CHARTS[slide.chart]
     fig = panel.figure(frames, state)
-    assert any(len(getattr(tr, axis, None) if getattr(tr, axis, None) is not None else ()) for tr in fig.data
-               for axis in ("x", "y")), f"{slide.chart} draws nothing for {values}"
+    assert any(
+        len(getattr(tr, axis, None) if getattr(tr, axis, None) is not None else ())
+        for tr in fig.data
+        for axis in ("x", "y")
+    ), f"{slide.chart} draws nothing for {values}"
     if slide.asset:  # the thing the slide is about is in the chart
         assert slide.asset in set(panel.rows(frames, state)[C.ENTITY]), slide.asset
 
@@ -109,18 +113,21 @@ def test_st004_every_placeholder_resolves_to_its_record(frames, lang):
             assert not re.search(r"\d", PLACEHOLDER.sub("", text)), text
 
 
-@pytest.mark.parametrize("text,episode,lang,expected", [
-    ("{btc-intraday}", "feb-2026-crash", "en", "−12.81%"),
-    ("{btc-close}", "feb-2026-crash", "zh", "约63,860美元"),
-    ("on {date:btc-intraday}", "feb-2026-crash", "zh", "on 2026年2月6日"),
-    ("{date:btc-intraday}", "feb-2026-crash", "en", "6 Feb 2026"),
-    ("{jan-2026-sell-america:btc-level-s000}", "both", "en", "$89,230.35"),
-    ("{btc-level-s000} to {btc-low}", "both", "en", "$89,230.35 to $62,841.9"),
-    ("{btc-level-s000}", "feb-2026-crash", "en", "—"),     # a record of the other episode
-    ("{nope} and { }", "feb-2026-crash", "en", "— and —"),
-    ("{btc-low} {", "feb-2026-crash", "en", "$62,841.9 "),
-    ("<b>no figures</b>", "feb-2026-crash", "en", "<b>no figures</b>"),  # plain text, escaped by the renderer
-])
+@pytest.mark.parametrize(
+    "text,episode,lang,expected",
+    [
+        ("{btc-intraday}", "feb-2026-crash", "en", "−12.81%"),
+        ("{btc-close}", "feb-2026-crash", "zh", "约63,860美元"),
+        ("on {date:btc-intraday}", "feb-2026-crash", "zh", "on 2026年2月6日"),
+        ("{date:btc-intraday}", "feb-2026-crash", "en", "6 Feb 2026"),
+        ("{jan-2026-sell-america:btc-level-s000}", "both", "en", "$89,230.35"),
+        ("{btc-level-s000} to {btc-low}", "both", "en", "$89,230.35 to $62,841.9"),
+        ("{btc-level-s000}", "feb-2026-crash", "en", "—"),  # a record of the other episode
+        ("{nope} and { }", "feb-2026-crash", "en", "— and —"),
+        ("{btc-low} {", "feb-2026-crash", "en", "$62,841.9 "),
+        ("<b>no figures</b>", "feb-2026-crash", "en", "<b>no figures</b>"),  # plain text, escaped by the renderer
+    ],
+)
 def test_st005_resolve(frames, text, episode, lang, expected):
     assert resolve(text, frames, episode, lang) == expected
 
@@ -142,48 +149,150 @@ def _bad(old: str, new: str) -> str:
 
 # (code, old text, new text, needle in the new text where the issue points, field path, message regex)
 CASES = [
-    ("digit", "'Bitcoin falls {btc-intraday}'", "'Bitcoin falls 12.81%'", "'Bitcoin", "story.slides[0].title.en",
-     r"digits must come from the data: write \{record-id\} instead of '12\.81'"),
-    ("fullwidth-digit", "'{date:btc-intraday}。'", "'二月６日。'", "'二月", "story.slides[0].notes.zh",
-     r"instead of '６'"),
-    ("unknown-record", "'Bitcoin falls {btc-intraday}'", "'Bitcoin falls {btc-intradya}'", "'Bitcoin",
-     "story.slides[0].title.en", r"unknown record 'btc-intradya' in feb-2026-crash; did you mean 'btc-intraday'\?"),
-    ("other-episode", "'比特币{btc-intraday}'", "'比特币{jan-2026-sell-america:btc-7d-s000}'", "'比特币",
-     "story.slides[0].title.zh", r"names episode 'jan-2026-sell-america', which is not shown here \(feb-2026-crash\)"),
-    ("undated-record", "'On {date:btc-intraday}.'", "'On {date:btc-3w}.'", "'On", "story.slides[0].notes.en",
-     r"record 'btc-3w' has no date"),
-    ("not-a-placeholder", "'On {date:btc-intraday}.'", "'On {BTC}.'", "'On", "story.slides[0].notes.en",
-     r"'\{BTC\}' is not a placeholder"),
-    ("unmatched-brace", "'On {date:btc-intraday}.'", "'On {date:btc-intraday.'", "'On", "story.slides[0].notes.en",
-     r"unmatched brace"),
-    ("unknown-chart", "chart: drawdowns}", "chart: drawdown}", "drawdown}", "story.slides[0].state.chart",
-     r"'drawdown' is not allowed; expected 'drawdowns'"),
-    ("unknown-class", "classes: [crypto]", "classes: [cryptos]", "cryptos", "story.slides[0].state.classes[0]",
-     r"unknown class 'cryptos'; did you mean 'crypto'\?"),
-    ("unknown-episode", "  episode: feb-2026-crash", "  episode: feb-2026-crush", "feb-2026-crush", "story.episode",
-     r"unknown episode 'feb-2026-crush'; did you mean 'feb-2026-crash'\? \(it is not loaded\)"),
-    ("unknown-slide-episode", "{episode: both,", "{episode: march,", "march", "story.slides[1].state.episode",
-     r"unknown episode 'march'"),
-    ("unknown-asset", "asset: btc, window", "asset: bitcoin, window", "bitcoin", "story.slides[0].state.asset",
-     r"unknown asset, fund, holder, indicator or exchange 'bitcoin'"),
-    ("unknown-window", "window: day", "window: week", "week", "story.slides[0].state.window",
-     r"'week' is not allowed"),
-    ("duplicate-slide-id", "    - id: two", "    - id: one", "one", "story.slides[1].id",
-     r"duplicate slide id 'one' \(first used at story.slides\[0\]\)"),
-    ("duplicate-story-id", "  id: test-story", "  id: feb-2026-crash-story", "feb-2026-crash-story", "story.id",
-     r"story id 'feb-2026-crash-story' is already used by data/stories/feb-2026-crash-story\.yaml"),
-    ("extra-key", "state: {classes: [crypto],", "state: {zoom: 2, classes: [crypto],", "zoom",
-     "story.slides[0].state.zoom", r"unknown field 'zoom'; allowed: episode, classes, asset, window, chart"),
-    ("yaml-alias", "  title: {en: The crash, zh: 暴跌}", "  title: &t {en: The crash, zh: 暴跌}", "&t", "",
-     r"anchors are not allowed \(&t\)"),
-    ("empty-slides", MINIMAL[MINIMAL.index("  slides:"):], "  slides: []\n", "[]", "story.slides",
-     r"needs at least 1 item"),
+    (
+        "digit",
+        "'Bitcoin falls {btc-intraday}'",
+        "'Bitcoin falls 12.81%'",
+        "'Bitcoin",
+        "story.slides[0].title.en",
+        r"digits must come from the data: write \{record-id\} instead of '12\.81'",
+    ),
+    (
+        "fullwidth-digit",
+        "'{date:btc-intraday}。'",
+        "'二月６日。'",
+        "'二月",
+        "story.slides[0].notes.zh",
+        r"instead of '６'",
+    ),
+    (
+        "unknown-record",
+        "'Bitcoin falls {btc-intraday}'",
+        "'Bitcoin falls {btc-intradya}'",
+        "'Bitcoin",
+        "story.slides[0].title.en",
+        r"unknown record 'btc-intradya' in feb-2026-crash; did you mean 'btc-intraday'\?",
+    ),
+    (
+        "other-episode",
+        "'比特币{btc-intraday}'",
+        "'比特币{jan-2026-sell-america:btc-7d-s000}'",
+        "'比特币",
+        "story.slides[0].title.zh",
+        r"names episode 'jan-2026-sell-america', which is not shown here \(feb-2026-crash\)",
+    ),
+    (
+        "undated-record",
+        "'On {date:btc-intraday}.'",
+        "'On {date:btc-3w}.'",
+        "'On",
+        "story.slides[0].notes.en",
+        r"record 'btc-3w' has no date",
+    ),
+    (
+        "not-a-placeholder",
+        "'On {date:btc-intraday}.'",
+        "'On {BTC}.'",
+        "'On",
+        "story.slides[0].notes.en",
+        r"'\{BTC\}' is not a placeholder",
+    ),
+    (
+        "unmatched-brace",
+        "'On {date:btc-intraday}.'",
+        "'On {date:btc-intraday.'",
+        "'On",
+        "story.slides[0].notes.en",
+        r"unmatched brace",
+    ),
+    (
+        "unknown-chart",
+        "chart: drawdowns}",
+        "chart: drawdown}",
+        "drawdown}",
+        "story.slides[0].state.chart",
+        r"'drawdown' is not allowed; expected 'drawdowns'",
+    ),
+    (
+        "unknown-class",
+        "classes: [crypto]",
+        "classes: [cryptos]",
+        "cryptos",
+        "story.slides[0].state.classes[0]",
+        r"unknown class 'cryptos'; did you mean 'crypto'\?",
+    ),
+    (
+        "unknown-episode",
+        "  episode: feb-2026-crash",
+        "  episode: feb-2026-crush",
+        "feb-2026-crush",
+        "story.episode",
+        r"unknown episode 'feb-2026-crush'; did you mean 'feb-2026-crash'\? \(it is not loaded\)",
+    ),
+    (
+        "unknown-slide-episode",
+        "{episode: both,",
+        "{episode: march,",
+        "march",
+        "story.slides[1].state.episode",
+        r"unknown episode 'march'",
+    ),
+    (
+        "unknown-asset",
+        "asset: btc, window",
+        "asset: bitcoin, window",
+        "bitcoin",
+        "story.slides[0].state.asset",
+        r"unknown asset, fund, holder, indicator or exchange 'bitcoin'",
+    ),
+    ("unknown-window", "window: day", "window: week", "week", "story.slides[0].state.window", r"'week' is not allowed"),
+    (
+        "duplicate-slide-id",
+        "    - id: two",
+        "    - id: one",
+        "one",
+        "story.slides[1].id",
+        r"duplicate slide id 'one' \(first used at story.slides\[0\]\)",
+    ),
+    (
+        "duplicate-story-id",
+        "  id: test-story",
+        "  id: feb-2026-crash-story",
+        "feb-2026-crash-story",
+        "story.id",
+        r"story id 'feb-2026-crash-story' is already used by data/stories/feb-2026-crash-story\.yaml",
+    ),
+    (
+        "extra-key",
+        "state: {classes: [crypto],",
+        "state: {zoom: 2, classes: [crypto],",
+        "zoom",
+        "story.slides[0].state.zoom",
+        r"unknown field 'zoom'; allowed: episode, classes, asset, window, chart",
+    ),
+    (
+        "yaml-alias",
+        "  title: {en: The crash, zh: 暴跌}",
+        "  title: &t {en: The crash, zh: 暴跌}",
+        "&t",
+        "",
+        r"anchors are not allowed \(&t\)",
+    ),
+    (
+        "empty-slides",
+        MINIMAL[MINIMAL.index("  slides:") :],
+        "  slides: []\n",
+        "[]",
+        "story.slides",
+        r"needs at least 1 item",
+    ),
 ]
 
 
 @pytest.mark.parametrize("code,old,new,needle,path,message", CASES, ids=[c[0] for c in CASES])
-def test_st007_bad_story_is_rejected_at_its_line_and_the_rest_is_served(story_dir, code, old, new, needle, path,
-                                                                         message):
+def test_st007_bad_story_is_rejected_at_its_line_and_the_rest_is_served(
+    story_dir, code, old, new, needle, path, message
+):
     text = _bad(old, new)
     (story_dir / "stories" / "zz.yaml").write_text(text, encoding="utf-8")
     ds = load_dataset(story_dir, panels.NAMES)
@@ -202,8 +311,10 @@ def test_st008_a_story_of_a_rejected_episode_is_left_out(story_dir):
     episode = story_dir / "episodes" / "2026-01-sell-america.yaml"
     episode.write_text(episode.read_text(encoding="utf-8").replace("schema: 1", "schema: 2", 1), encoding="utf-8")
     ds = load_dataset(story_dir, panels.NAMES)
-    assert [r.path for r in ds.rejected] == ["data/episodes/2026-01-sell-america.yaml",
-                                            "data/stories/jan-2026-sell-america-story.yaml"]
+    assert [r.path for r in ds.rejected] == [
+        "data/episodes/2026-01-sell-america.yaml",
+        "data/stories/jan-2026-sell-america-story.yaml",
+    ]
     assert "unknown episode 'jan-2026-sell-america'" in str(ds.rejected[1].issues[0])
     assert [s.id for s in ds.stories] == ["feb-2026-crash-story"]
 
@@ -239,7 +350,9 @@ def test_st011_a_bare_id_on_a_both_slide_must_name_one_record(frames):
     with pytest.raises(DataError) as exc:
         read_story(text.encode(), "zz.yaml", shared)
     (issue,) = exc.value.issues
-    assert re.fullmatch(r"zz\.yaml:13:19: story\.slides\[1\]\.notes\.en: '\{btc-low\}' is a record of "
-                        r"jan-2026-sell-america and feb-2026-crash: write \{jan-2026-sell-america:btc-low\}",
-                        str(issue)), str(issue)
+    assert re.fullmatch(
+        r"zz\.yaml:13:19: story\.slides\[1\]\.notes\.en: '\{btc-low\}' is a record of "
+        r"jan-2026-sell-america and feb-2026-crash: write \{jan-2026-sell-america:btc-low\}",
+        str(issue),
+    ), str(issue)
     assert read_story(text.replace("{btc-low}", "{feb-2026-crash:btc-low}").encode(), "zz.yaml", shared).id

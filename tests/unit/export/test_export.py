@@ -1,5 +1,6 @@
 """The static export (`python app.py export`): every file for every chart, one shared plotly.js, the dashboard's
 CSV, PNGs of the expected size, no inline script, escaped data, byte-identical reruns, and clear failures."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,20 +17,20 @@ import pytest
 from dash import html
 
 import export
-from i18n import t
+from charts.registry import CHARTS, NAMES
 from dashboard.card import csv_text
-from charts.registry import NAMES, CHARTS
 from dashboard.sources import used
 from data.columns import C
 from export import images, markup
+from export.pages import IMAGE_WIDTH, files
+from i18n import t
 
 from ..hostile import hostile_frames
-from export.pages import IMAGE_WIDTH, files
 
 KINDS = ("html", "png", "svg", "csv", "md")
 SHARED = {"plotly.min.js", "crashboard-export.js", "export.css", "index.html"}
 EVERY_FILE = SHARED | {files(n)[k] for n in NAMES for k in KINDS}
-HOSTILE = '</script><img src=x onerror=alert(1)><!--<script>*b*'
+HOSTILE = "</script><img src=x onerror=alert(1)><!--<script>*b*"
 
 
 def _exit(dataset, out, *options) -> int:
@@ -106,10 +107,12 @@ def test_exp004_png_and_svg_have_the_expected_size_and_stable_ids(exported, heig
         svg = (out / f"{name}.svg").read_text(encoding="utf-8")
         assert f'width="{IMAGE_WIDTH}" height="{heights[name]}"' in svg[:400], name
         assert re.findall(r'id="defs-([^"]+)"', svg) == [images.stable_id(name)]
-        assert not re.search(r'(clip|legend|defs-|#p)[0-9a-f]{6}', svg), name
+        assert not re.search(r"(clip|legend|defs-|#p)[0-9a-f]{6}", svg), name
         assert not re.search(r'class="trace [a-z]+ trace[0-9a-f]{6}"', svg), name
-    svg = ('<defs id="defs-1a7544"><clipPath id="clip1a7544x2y"/><pattern id="p1a7544-legend-9"/></defs>'
-           '<path clip-path="url(#clip1a7544x2y)" style="fill: url(\'#p1a7544-legend-9\'); stroke: #1a7544"/>')
+    svg = (
+        '<defs id="defs-1a7544"><clipPath id="clip1a7544x2y"/><pattern id="p1a7544-legend-9"/></defs>'
+        '<path clip-path="url(#clip1a7544x2y)" style="fill: url(\'#p1a7544-legend-9\'); stroke: #1a7544"/>'
+    )
     out = images.stable_svg(svg, "rates")
     assert "1a7544" not in out.replace("#1a7544", "")
     assert out.count("#1a7544") == 1 and 'id="clipcbratesx2y"' in out and "url(#clipcbratesx2y)" in out
@@ -169,10 +172,17 @@ def test_exp008_data_text_is_escaped_everywhere(hostile_export):
 
 
 def test_exp009_tiles_are_written_as_text():
-    tile = html.Div([html.Span("a<b", className="tile-label"), html.Strong(3.5), None],
-                    className="tile", title='say "hi"', style={"color": "red"}, **{"data-record": "r<1"})
-    assert markup.component([tile]) == ('<div class="tile" data-record="r&lt;1" title="say &quot;hi&quot;">'
-                                        '<span class="tile-label">a&lt;b</span><strong>3.5</strong></div>')
+    tile = html.Div(
+        [html.Span("a<b", className="tile-label"), html.Strong(3.5), None],
+        className="tile",
+        title='say "hi"',
+        style={"color": "red"},
+        **{"data-record": "r<1"},
+    )
+    assert markup.component([tile]) == (
+        '<div class="tile" data-record="r&lt;1" title="say &quot;hi&quot;">'
+        '<span class="tile-label">a&lt;b</span><strong>3.5</strong></div>'
+    )
 
 
 def test_exp010_sources_footnote_names_every_seed_file(exported, frames, state):
@@ -193,7 +203,7 @@ def test_exp011_index_lists_every_chart_with_its_image(exported, pages, frames, 
     index = pages["index.html"]
     imgs = [a for tag, a in _tags(index) if tag == "img"]
     assert [a["src"] for a in imgs] == [f"{n}.png" for n in NAMES]
-    for a, name in zip(imgs, NAMES):
+    for a, name in zip(imgs, NAMES, strict=True):
         assert a["alt"] == CHARTS[name].summary(frames, state) and a["alt"]
         assert (a["width"], a["height"]) == (str(IMAGE_WIDTH), str(heights[name]))
     hrefs = {a["href"] for tag, a in _tags(index) if tag == "a"}
@@ -220,12 +230,15 @@ def test_exp013_no_browser_writes_the_rest_and_exits_3(dataset, tmp_path, monkey
     assert "<img" not in index and index.count("Images were not exported") == len(NAMES)
 
 
-@pytest.mark.parametrize("option, value, valid", [
-    ("--episode", "mar-2026", "jan-2026-sell-america, feb-2026-crash, both"),
-    ("--classes", "crypto,gold", "equity_index, equity_stock, crypto"),
-    ("--window", "decade", "day, 2d, 3d"),
-    ("--lang", "fr", "'en', 'zh'"),  # argparse's own check
-])
+@pytest.mark.parametrize(
+    "option, value, valid",
+    [
+        ("--episode", "mar-2026", "jan-2026-sell-america, feb-2026-crash, both"),
+        ("--classes", "crypto,gold", "equity_index, equity_stock, crypto"),
+        ("--window", "decade", "day, 2d, 3d"),
+        ("--lang", "fr", "'en', 'zh'"),  # argparse's own check
+    ],
+)
 def test_exp014_unknown_option_values_name_the_valid_ones(dataset, tmp_path, capsys, option, value, valid):
     assert _exit(dataset, tmp_path / "out", option, value) == export.EXIT_USAGE
     err = capsys.readouterr().err
@@ -249,19 +262,24 @@ def test_exp020_the_cli_runs_the_export(tmp_path, capsys):
     import app
 
     out = tmp_path / "cli"
-    assert app.main(["export", "--out", str(out), "--episode", "jan-2026-sell-america", "--lang", "zh",
-                     "--no-images"]) == 0
+    assert (
+        app.main(["export", "--out", str(out), "--episode", "jan-2026-sell-america", "--lang", "zh", "--no-images"])
+        == 0
+    )
     assert (out / "index.html").read_text(encoding="utf-8").count("<h2") == 10
     assert "跌幅" in (out / "drawdowns.html").read_text(encoding="utf-8")
     assert app.main(["export", "--out", str(out), "--episode", "nope"]) == 2
     assert "valid: jan-2026-sell-america" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("stdout, code, missing", [
-    ("WenQuanYi Micro Hei\n", 0, False),
-    ("", 0, True),
-    ("", 1, False),          # fc-list failed: cannot tell, say nothing
-])
+@pytest.mark.parametrize(
+    "stdout, code, missing",
+    [
+        ("WenQuanYi Micro Hei\n", 0, False),
+        ("", 0, True),
+        ("", 1, False),  # fc-list failed: cannot tell, say nothing
+    ],
+)
 def test_exp021_a_missing_cjk_font_is_told(monkeypatch, stdout, code, missing):
     monkeypatch.setattr(images.shutil, "which", lambda name: "/usr/bin/fc-list")
     monkeypatch.setattr(images.subprocess, "run", lambda *a, **k: SimpleNamespace(stdout=stdout, returncode=code))
@@ -275,6 +293,7 @@ def test_exp022_no_fontconfig_means_no_warning(monkeypatch):
 
 def test_exp023_a_chinese_export_warns_without_a_cjk_font(dataset, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(images, "cjk_font_missing", lambda: True)
+
     def no_browser(charts, out):  # the warning is what is checked here, not the drawing
         raise RuntimeError("no browser")
 

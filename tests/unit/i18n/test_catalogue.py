@@ -1,5 +1,6 @@
 """The catalogues: one per language and a language per catalogue, every key translated in every language with
 the same placeholders, and every key the code asks for by name present."""
+
 from __future__ import annotations
 
 import re
@@ -50,27 +51,36 @@ def _allowed(key: str) -> set[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_i18n003_a_translation_uses_the_placeholders_the_code_fills(lang):
     """The same placeholders as the English; a pattern family (units, bounds) may use any of its own."""
-    wrong = {k: (MESSAGES["en"][k], text) for k, text in MESSAGES[lang].items()
-             if (_fields(text) - _allowed(k)) or (not any(k.startswith(p) for p in PLACEHOLDERS)
-                                                  and _fields(text) != _allowed(k))}
+    wrong = {
+        k: (MESSAGES["en"][k], text)
+        for k, text in MESSAGES[lang].items()
+        if (_fields(text) - _allowed(k))
+        or (not any(k.startswith(p) for p in PLACEHOLDERS) and _fields(text) != _allowed(k))
+    }
     assert not wrong
 
 
 def test_i18n004_every_literal_key_in_the_code_exists():
-    used = {(path.relative_to(ROOT).as_posix(), m[2]) for path in _source_files()
-            for m in LITERAL.finditer(path.read_text(encoding="utf-8"))}
+    used = {
+        (path.relative_to(ROOT).as_posix(), m[2])
+        for path in _source_files()
+        for m in LITERAL.finditer(path.read_text(encoding="utf-8"))
+    }
     assert len(used) > 50  # the pattern finds the calls
     assert sorted((f, k) for f, k in used if not has(k)) == []
 
 
-@pytest.mark.parametrize("key,lang,params,expected", [
-    ("ctl.episode", "en", {}, "Episode"),
-    ("ctl.episode", "zh", {}, "事件"),
-    ("ctl.episode", "xx", {}, "Episode"),                # an unknown language reads English
-    ("credit.more", "en", {"n": 2}, "and 2 more"),
-    ("credit.more", "zh", {"n": 2}, "等2家"),
-    ("credit.more", "en", {}, "and {n} more"),           # no parameters: the message as written
-])
+@pytest.mark.parametrize(
+    "key,lang,params,expected",
+    [
+        ("ctl.episode", "en", {}, "Episode"),
+        ("ctl.episode", "zh", {}, "事件"),
+        ("ctl.episode", "xx", {}, "Episode"),  # an unknown language reads English
+        ("credit.more", "en", {"n": 2}, "and 2 more"),
+        ("credit.more", "zh", {"n": 2}, "等2家"),
+        ("credit.more", "en", {}, "and {n} more"),  # no parameters: the message as written
+    ],
+)
 def test_i18n005_t(key, lang, params, expected):
     assert t(key, lang, **params) == expected
 
@@ -80,15 +90,18 @@ def test_i18n006_an_unknown_key_is_an_error():
         t("no.such.key")
 
 
-@pytest.mark.parametrize("row,lang,expected", [
-    ({"label_en": "Bitcoin", "label_zh": "比特币"}, "zh", "比特币"),
-    ({"label_en": "Bitcoin", "label_zh": "比特币"}, "en", "Bitcoin"),
-    ({"label_en": "Bitcoin", "label_zh": ""}, "zh", "Bitcoin"),        # empty: English
-    ({"label_en": "Bitcoin", "label_zh": None}, "zh", "Bitcoin"),
-    ({"label_en": "Bitcoin", "label_zh": float("nan")}, "zh", "Bitcoin"),
-    ({"label_en": "Bitcoin"}, "de", "Bitcoin"),                        # no column for the language: English
-    ({}, "zh", ""),
-])
+@pytest.mark.parametrize(
+    "row,lang,expected",
+    [
+        ({"label_en": "Bitcoin", "label_zh": "比特币"}, "zh", "比特币"),
+        ({"label_en": "Bitcoin", "label_zh": "比特币"}, "en", "Bitcoin"),
+        ({"label_en": "Bitcoin", "label_zh": ""}, "zh", "Bitcoin"),  # empty: English
+        ({"label_en": "Bitcoin", "label_zh": None}, "zh", "Bitcoin"),
+        ({"label_en": "Bitcoin", "label_zh": float("nan")}, "zh", "Bitcoin"),
+        ({"label_en": "Bitcoin"}, "de", "Bitcoin"),  # no column for the language: English
+        ({}, "zh", ""),
+    ],
+)
 def test_i18n007_localized(row, lang, expected):
     assert localized(row, "label", lang) == expected
 
@@ -98,7 +111,7 @@ def test_i18n008_the_languages_are_listed_once(frames):
     from dashboard.controls import bar
     from data import stories
 
-    assert state.LANGS is LANGS and stories.LANGS is LANGS and LANGS == tuple(LANGUAGES)
+    assert state.LANGS is LANGS and stories.LANGS is LANGS and tuple(LANGUAGES) == LANGS
     assert all(lang == lang.lower() and lang.isalpha() for lang in LANGS)  # URL values
 
     def find(node):

@@ -1,18 +1,18 @@
 """Presenter mode without a browser: the place in a story and its URL, the keys' effects, and each slide's view."""
+
 from __future__ import annotations
 
 import json
 
 import plotly
-
 import pytest
 
 from callbacks import present as present_cb
 from callbacks.context import AppData
+from core.state import State
+from i18n import t
 from presenter import deck
 from presenter import page as present
-from i18n import t
-from core.state import State
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +35,22 @@ def test_pr001_url_round_trip(data):
     assert deck.serialise(deck.Deck(story.id, 2, ())) == f"?story={story.id}&slide=2&classes=all"
 
 
-@pytest.mark.parametrize("search, slide", [
-    ("", 1), ("?slide=0", 1), ("?slide=-3", 1), ("?slide=9999999", 1), ("?slide=x", 1), ("?slide=2.5", 1),
-    ("?slide=99", None), ("?story=nope&slide=2", 2), (None, 1), ("?" + "slide=2&" * 5000, 1), ("?%ff%00=1", 1),
-])
+@pytest.mark.parametrize(
+    "search, slide",
+    [
+        ("", 1),
+        ("?slide=0", 1),
+        ("?slide=-3", 1),
+        ("?slide=9999999", 1),
+        ("?slide=x", 1),
+        ("?slide=2.5", 1),
+        ("?slide=99", None),
+        ("?story=nope&slide=2", 2),
+        (None, 1),
+        ("?" + "slide=2&" * 5000, 1),
+        ("?%ff%00=1", 1),
+    ],
+)
 def test_pr002_junk_falls_back(data, search, slide):
     d = deck.parse(search, data.stories, data.choices)
     story = deck.find(data.stories, d.story)

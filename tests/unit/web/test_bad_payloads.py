@@ -3,6 +3,7 @@ while every real call still works and a callback that raises is still a logged 5
 
 The real calls are built the way the Dash renderer builds them: from the page's /_dash-dependencies and the
 components of its /_dash-layout."""
+
 from __future__ import annotations
 
 import copy
@@ -16,8 +17,23 @@ import callbacks.share
 
 PAGES = ("/", "/embed/", "/present/")
 MANY = (["ALL"], ["ALLSMALLER"])
-ODD_VALUES = [None, 0, -1, 1e308, True, "", "x", "\x00<script>", [], [1, 2], [[[]]], {}, {"a": 1},
-              {"episode": 5, "classes": "crypto", "window": [], "lang": {}, "theme": None}, "?" + "&" * 5000]
+ODD_VALUES = [
+    None,
+    0,
+    -1,
+    1e308,
+    True,
+    "",
+    "x",
+    "\x00<script>",
+    [],
+    [1, 2],
+    [[[]]],
+    {},
+    {"a": 1},
+    {"episode": 5, "classes": "crypto", "window": [], "lang": {}, "theme": None},
+    "?" + "&" * 5000,
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +63,17 @@ def _pick(components, dep_id: str, prop: str, match: dict):
         if pattern is None:
             return cid == dep_id
         if not (isinstance(cid, dict) and cid.keys() == pattern.keys()) or any(
-                not isinstance(v, list) and cid[k] != v for k, v in pattern.items()):
+            not isinstance(v, list) and cid[k] != v for k, v in pattern.items()
+        ):
             return False
         return all(match.setdefault(k, cid[k]) == cid[k] for k, v in pattern.items() if v == ["MATCH"])
 
     name = prop.split("@")[0]
-    found = [{"id": c["id"], "property": prop, **({"value": c[name]} if name in c else {})}
-             for c in components if fits(c["id"])]
+    found = [
+        {"id": c["id"], "property": prop, **({"value": c[name]} if name in c else {})}
+        for c in components
+        if fits(c["id"])
+    ]
     if pattern is not None and any(v in MANY for v in pattern.values()):
         return found
     return found[0] if found else None
@@ -68,10 +88,13 @@ def real_calls(client, prefix: str) -> list[dict]:
             continue
         match, multi = {}, dep["output"].startswith("..")
         outs = [o.rsplit(".", 1) for o in (dep["output"][2:-2].split("...") if multi else [dep["output"]])]
-        body = {"output": dep["output"], "outputs": [_pick(components, i, p, match) for i, p in outs],
-                "inputs": [_pick(components, d["id"], d["property"], match) for d in dep["inputs"]],
-                "state": [_pick(components, d["id"], d["property"], match) for d in dep["state"]],
-                "changedPropIds": []}
+        body = {
+            "output": dep["output"],
+            "outputs": [_pick(components, i, p, match) for i, p in outs],
+            "inputs": [_pick(components, d["id"], d["property"], match) for d in dep["inputs"]],
+            "state": [_pick(components, d["id"], d["property"], match) for d in dep["state"]],
+            "changedPropIds": [],
+        }
         if None in body["outputs"] + body["inputs"] + body["state"]:
             continue  # a component that a callback creates later
         body["outputs"] = body["outputs"] if multi else body["outputs"][0]
@@ -117,8 +140,10 @@ NOT_A_CALL = {
     "null": b"null",
     "an empty object": b"{}",
     "deep nesting": b"[" * 100_000 + b"]" * 100_000,
-    "deep nesting in a value": b'{"output": "window.options", "inputs": [{"value": ' + b"[" * 50_000 + b"]" * 50_000
-                               + b"}]}",
+    "deep nesting in a value": b'{"output": "window.options", "inputs": [{"value": '
+    + b"[" * 50_000
+    + b"]" * 50_000
+    + b"}]}",
 }
 
 

@@ -1,5 +1,6 @@
 """How responses travel: the lighter plotly.js bundle covers what the charts draw, responses are compressed,
 fingerprinted files are cached for a year and nothing that carries data is."""
+
 from __future__ import annotations
 
 import gzip
@@ -86,20 +87,22 @@ def test_dl005_fingerprinted_files_are_cached_for_a_year(client, index):
         assert "max-age=31536000" in cache and "immutable" in cache and "no-cache" not in cache, url
 
 
-@pytest.mark.parametrize("url", ["/", "/_dash-layout", "/_dash-dependencies", "/embed/drawdowns",
-                                 "/assets/style.css"])
+@pytest.mark.parametrize("url", ["/", "/_dash-layout", "/_dash-dependencies", "/embed/drawdowns", "/assets/style.css"])
 def test_dl006_what_carries_data_or_an_unversioned_url_is_not_long_cached(client, url):
     assert "max-age=31536000" not in client.get(url).headers.get("Cache-Control", "")
 
 
-@pytest.mark.parametrize("path, args, max_age, expected", [
-    ("/_dash-component-suites/dash/x.v4_4_1m1.js", {}, delivery.YEAR, True),
-    ("/_dash-component-suites/dash/x.js", {}, None, False),
-    ("/assets/style.css", {"m": "1.5"}, None, True),
-    ("/embed/assets/embed.js", {"m": "1.5"}, None, True),
-    ("/assets/style.css", {}, None, False),
-    ("/", {"m": "1"}, None, False),
-])
+@pytest.mark.parametrize(
+    "path, args, max_age, expected",
+    [
+        ("/_dash-component-suites/dash/x.v4_4_1m1.js", {}, delivery.YEAR, True),
+        ("/_dash-component-suites/dash/x.js", {}, None, False),
+        ("/assets/style.css", {"m": "1.5"}, None, True),
+        ("/embed/assets/embed.js", {"m": "1.5"}, None, True),
+        ("/assets/style.css", {}, None, False),
+        ("/", {"m": "1"}, None, False),
+    ],
+)
 def test_dl007_long_lived(path, args, max_age, expected):
     assert delivery.long_lived(path, args, max_age) is expected
 
@@ -114,9 +117,15 @@ def test_dl008_compressed_bodies_are_kept_for_files_and_callback_answers(client,
     server = client.application
     suite = next(s for s in re.findall(r'<script src="([^"]+)"', index) if "_dash-component-suites" in s)
     cb = "/_dash-update-component"
-    requests = [("GET", f"/assets/vendor/{_bundle().name}"), ("GET", suite.split("?")[0]),
-                ("POST", cb, b'{"a":1}'), ("POST", cb, b'{"a":2}'), ("POST", "/embed" + cb, b'{"a":1}'),
-                ("GET", "/_dash-layout"), ("GET", "/")]
+    requests = [
+        ("GET", f"/assets/vendor/{_bundle().name}"),
+        ("GET", suite.split("?")[0]),
+        ("POST", cb, b'{"a":1}'),
+        ("POST", cb, b'{"a":2}'),
+        ("POST", "/embed" + cb, b'{"a":1}'),
+        ("GET", "/_dash-layout"),
+        ("GET", "/"),
+    ]
     keys = [f"br;{_key(server, *r)}" for r in requests]
     assert len(set(keys[:5])) == 5  # a callback's key follows its path and its body
     assert _key(server, "POST", cb, b'{"a":1}') == _key(server, *requests[2])
@@ -131,16 +140,25 @@ def test_dl008_compressed_bodies_are_kept_for_files_and_callback_answers(client,
 
 
 def test_dl009_a_repeated_callback_gets_the_same_compressed_answer(client):
-    body = {"output": "present-link.href", "outputs": {"id": "present-link", "property": "href"},
-            "inputs": [{"id": "view-state", "property": "data", "value": {"episode": "jan-2026-sell-america"}}],
-            "changedPropIds": ["view-state.data"]}
-    big = {"output": "..conflicts.children...sources.children..",
-           "outputs": [{"id": "conflicts", "property": "children"}, {"id": "sources", "property": "children"}],
-           "inputs": [{"id": "view-state", "property": "data", "value": {"episode": "feb-2026-crash"}},
-                      {"id": "tab", "property": "value", "value": "crash"}], "changedPropIds": ["tab.value"]}
+    body = {
+        "output": "present-link.href",
+        "outputs": {"id": "present-link", "property": "href"},
+        "inputs": [{"id": "view-state", "property": "data", "value": {"episode": "jan-2026-sell-america"}}],
+        "changedPropIds": ["view-state.data"],
+    }
+    big = {
+        "output": "..conflicts.children...sources.children..",
+        "outputs": [{"id": "conflicts", "property": "children"}, {"id": "sources", "property": "children"}],
+        "inputs": [
+            {"id": "view-state", "property": "data", "value": {"episode": "feb-2026-crash"}},
+            {"id": "tab", "property": "value", "value": "crash"},
+        ],
+        "changedPropIds": ["tab.value"],
+    }
     for payload in (body, big):
-        answers = [client.post("/_dash-update-component", json=payload, headers={"Accept-Encoding": "br"})
-                   for _ in range(2)]
+        answers = [
+            client.post("/_dash-update-component", json=payload, headers={"Accept-Encoding": "br"}) for _ in range(2)
+        ]
         assert all(a.status_code == 200 for a in answers)
         assert answers[0].get_data() == answers[1].get_data()
     assert answers[0].headers["Content-Encoding"] == "br"
@@ -188,11 +206,18 @@ def test_dl011_an_asset_is_one_entry_under_every_page(served):
             assert answer.status_code == 200 and answer.headers["Content-Encoding"] == "gzip"
     assert len(cache.keys(FILE)) == before + 1
     assert [k for k in cache.keys(FILE) if k.endswith("crashboard.js")] == [
-        f"gzip;file:{(VENDOR.parent / 'crashboard.js').resolve()}"]
+        f"gzip;file:{(VENDOR.parent / 'crashboard.js').resolve()}"
+    ]
 
 
-@pytest.mark.parametrize("url, status", [("/assets/no-such-file.js", 404), ("/elsewhere/assets/crashboard.js", 200),
-                                         ("/_dash-component-suites/dash/no-such.v1m1.js", 500)])
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/assets/no-such-file.js", 404),
+        ("/elsewhere/assets/crashboard.js", 200),
+        ("/_dash-component-suites/dash/no-such.v1m1.js", 500),
+    ],
+)
 def test_dl012_a_path_that_serves_no_known_file_is_not_kept(served, url, status):
     client, cache = served
     before = {kind: cache.keys(kind) for kind in (FILE, BODY)}

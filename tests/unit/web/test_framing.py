@@ -1,4 +1,5 @@
 """Who may frame what: the frame-ancestors allowlist, its configuration, and the framing headers on every route."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,34 +17,43 @@ def client():
 
 def frame_ancestors(response) -> str:
     """The frame-ancestors directive of the response's Content-Security-Policy (the rest is test_security_headers')."""
-    found = [d.strip() for d in response.headers["Content-Security-Policy"].split(";")
-             if d.strip().startswith("frame-ancestors ")]
+    found = [
+        d.strip()
+        for d in response.headers["Content-Security-Policy"].split(";")
+        if d.strip().startswith("frame-ancestors ")
+    ]
     assert len(found) == 1
     return found[0]
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("", ()),
-    (None, ()),
-    (WIKI, (WIKI,)),
-    (f"{WIKI}/, http://localhost:8051", (WIKI, "http://localhost:8051")),
-    (f"{WIKI}  {WIKI}", (WIKI,)),
-    ("https://*.example.com http://10.0.0.5:*", ("https://*.example.com", "http://10.0.0.5:*")),
-    ("*", ("*",)),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", ()),
+        (None, ()),
+        (WIKI, (WIKI,)),
+        (f"{WIKI}/, http://localhost:8051", (WIKI, "http://localhost:8051")),
+        (f"{WIKI}  {WIKI}", (WIKI,)),
+        ("https://*.example.com http://10.0.0.5:*", ("https://*.example.com", "http://10.0.0.5:*")),
+        ("*", ("*",)),
+    ],
+)
 def test_fr001_origins_are_parsed(value, expected):
     assert framing.parse(value) == expected
 
 
-@pytest.mark.parametrize("bad", [
-    "wiki.example.com",                      # no scheme
-    "javascript:alert(1)",
-    "https://wiki.example.com/page",         # a path is not an origin
-    "https://wiki.example.com; script-src *",  # would inject another directive
-    "https://wiki.example.com\r\nSet-Cookie: x=1",
-    "'unsafe-inline'",
-    "ftp://wiki.example.com",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "wiki.example.com",  # no scheme
+        "javascript:alert(1)",
+        "https://wiki.example.com/page",  # a path is not an origin
+        "https://wiki.example.com; script-src *",  # would inject another directive
+        "https://wiki.example.com\r\nSet-Cookie: x=1",
+        "'unsafe-inline'",
+        "ftp://wiki.example.com",
+    ],
+)
 def test_fr002_junk_is_refused_with_the_offending_item(bad):
     with pytest.raises(framing.FramingError, match="is not an origin"):
         framing.parse(bad)
@@ -56,14 +66,17 @@ def test_fr003_the_flag_wins_over_the_environment(monkeypatch):
     assert framing.from_env("") == ()
 
 
-@pytest.mark.parametrize("path, framable_by_wiki", [
-    ("/", False),
-    ("/?episode=feb-2026-crash", False),
-    ("/present/", False),
-    ("/embed/drawdowns", True),
-    ("/embed/rates?lang=zh", True),
-    ("/embed/_dash-layout", True),
-])
+@pytest.mark.parametrize(
+    "path, framable_by_wiki",
+    [
+        ("/", False),
+        ("/?episode=feb-2026-crash", False),
+        ("/present/", False),
+        ("/embed/drawdowns", True),
+        ("/embed/rates?lang=zh", True),
+        ("/embed/_dash-layout", True),
+    ],
+)
 def test_fr004_headers_by_route(client, path, framable_by_wiki):
     r = client.get(path)
     assert r.status_code == 200

@@ -1,6 +1,7 @@
 """The security headers on every kind of route: a strict script policy whose hashes are exactly those of the inline
 scripts each page carries, no eval, no plugins, no <base>, frame-ancestors as configured, nosniff and a referrer
 policy."""
+
 from __future__ import annotations
 
 import base64
@@ -12,8 +13,8 @@ import pytest
 from dash import Input, Output
 
 import app
-from core import ids
 from charts.registry import NAMES
+from core import ids
 
 WIKI = "https://wiki.example.com"
 PAGES = ["/", *(f"/embed/{name}" for name in NAMES), "/present/"]
@@ -67,9 +68,12 @@ def _component_suite(client) -> str:
 
 def _responses(client):
     """One response of every kind of route, with whether the wiki may frame it."""
-    window_options = {"output": "window.options", "outputs": {"id": "window", "property": "options"},
-                      "inputs": [{"id": "view-state", "property": "data", "value": {}}],
-                      "changedPropIds": ["view-state.data"]}
+    window_options = {
+        "output": "window.options",
+        "outputs": {"id": "window", "property": "options"},
+        "inputs": [{"id": "view-state", "property": "data", "value": {}}],
+        "changedPropIds": ["view-state.data"],
+    }
     yield "/", client.get("/"), False
     for name in NAMES:
         yield f"/embed/{name}", client.get(f"/embed/{name}?lang=zh"), True
@@ -127,8 +131,9 @@ def test_sh003_script_hashes_match_the_inline_scripts_of_the_page(client, page):
 
 def test_sh004_an_inline_clientside_callback_added_before_serving_is_allowed(data_copy):
     dashboard = app.create_app(data_copy)
-    dashboard.clientside_callback("function (theme) { return 'Crashboard · ' + theme; }",
-                                  Output(ids.PAGE, "title"), Input(ids.THEME, "value"))
+    dashboard.clientside_callback(
+        "function (theme) { return 'Crashboard · ' + theme; }", Output(ids.PAGE, "title"), Input(ids.THEME, "value")
+    )
     r = dashboard.server.test_client().get("/")
     inline = inline_hashes(r.get_data(as_text=True))
     assert len(inline) == 2  # the renderer's start-up line and the callback

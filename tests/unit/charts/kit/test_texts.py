@@ -1,11 +1,13 @@
 """Per-dataset hover texts: built once from the frames, equal to building each text as it is drawn, and never
 read for frames that do not hold the tables they were built from."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from charts.kit import events as ev, hover, texts
+from charts.kit import events as ev
+from charts.kit import hover, texts
 from charts.registry import CHARTS
 from core.state import LANGS, State
 from data import refs
@@ -39,10 +41,15 @@ def test_tx002_every_record_and_event_text_is_the_one_built_from_its_row(frames,
 
 
 def test_tx003_conflict_index_lists_each_events_conflicts_once_in_order():
-    claims = pd.DataFrame({C.EPISODE: ["jan", "jan", "jan", "jan", "feb"],  # the episode declaring the conflict
-                           C.CONFLICT_ID: ["c1", "c2", "c1", "c3", "c1"],
-                           C.TABLE: ["events", "events", "events", "moves", "events"],
-                           C.CLAIM_EPISODE: ["jan", "jan", "jan", "jan", "jan"], C.CLAIM_ID: ["a", "a", "a", "b", "a"]})
+    claims = pd.DataFrame(
+        {
+            C.EPISODE: ["jan", "jan", "jan", "jan", "feb"],  # the episode declaring the conflict
+            C.CONFLICT_ID: ["c1", "c2", "c1", "c3", "c1"],
+            C.TABLE: ["events", "events", "events", "moves", "events"],
+            C.CLAIM_EPISODE: ["jan", "jan", "jan", "jan", "jan"],
+            C.CLAIM_ID: ["a", "a", "a", "b", "a"],
+        }
+    )
     # February's c1 is another conflict than January's c1, named from the event's episode (data.refs)
     assert ev.conflict_index(claims) == {("jan", "a"): "c1,c2,feb:c1"}
 
@@ -53,8 +60,10 @@ def test_tx004_the_index_agrees_with_the_claims(frames, prepared):
     assert index == ev.conflict_index(claims) and index
     for (episode, rid), ids in index.items():
         mine = claims[(claims[C.CLAIM_EPISODE].astype(str) == episode) & (claims[C.CLAIM_ID] == rid)]
-        assert set(ids.split(",")) == {refs.write((home, cid), episode) for home, cid in
-                                       zip(mine[C.EPISODE].astype(str), mine[C.CONFLICT_ID].astype(str))}
+        assert set(ids.split(",")) == {
+            refs.write((home, cid), episode)
+            for home, cid in zip(mine[C.EPISODE].astype(str), mine[C.CONFLICT_ID].astype(str), strict=True)
+        }
 
 
 @pytest.mark.parametrize("state", [State(), State(episode="both", lang="zh")], ids=["latest-en", "both-zh"])
