@@ -12,6 +12,7 @@ from dash import dcc, html
 from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
 from core import ids
 from dashboard import share
+from data import csvsafe
 from data.columns import C, csv_columns, precision
 from data.schema import FIGURE_TABLES
 from i18n import localized, t
@@ -70,8 +71,9 @@ def table_frame(rows: pd.DataFrame, frames: dict, lang: str = "en") -> pd.DataFr
 
 
 def csv_text(rows: pd.DataFrame, frames: dict, lang: str = "en") -> str:
-    """CSV of exactly the figures a chart draws, with their provenance."""
-    return table_frame(rows, frames, lang).to_csv(index=False, lineterminator="\n", na_rep="")
+    """CSV of exactly the figures a chart draws, with their provenance; no cell can run as a spreadsheet
+    formula (data.csvsafe)."""
+    return csvsafe.to_csv(table_frame(rows, frames, lang))
 
 
 def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:

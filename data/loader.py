@@ -70,7 +70,7 @@ def _display(path: Path, root: Path) -> str:
 
 def _read_model(path: Path, display: str, model: type[BaseModel], report: FileReport, check=None):
     try:
-        located = safeyaml.load_bytes(path.read_bytes(), display)
+        located = safeyaml.load_file(path, display)
         parsed = model.model_validate(located.data)
     except DataError as exc:
         report.issues += exc.issues
@@ -122,11 +122,9 @@ def _yaml_files(folder: Path) -> list[Path]:
 def _read_into(report: FileReport, path: Path, read):
     """`read(bytes)` of the file, or None with why it failed added to its report."""
     try:
-        return read(path.read_bytes())
+        return read(safeyaml.read_file(path, report.path))
     except DataError as exc:
         report.issues += exc.issues
-    except OSError as exc:
-        report.issues.append(Issue(report.path, f"cannot read: {exc.strerror}"))
     return None
 
 

@@ -1,6 +1,10 @@
 """Strict YAML reading: what `yaml.safe_load` allows, minus its traps.
 
+- only a regular file is read (a FIFO would block the reader for ever, a device never ends), and its size
+  is checked before a byte is read, then the read itself stops at the cap (the file may grow meanwhile);
 - a size cap, applied before parsing;
+- nesting at most MAX_DEPTH levels deep (PyYAML composes nested values recursively: ten thousand levels in
+  20 KB would exhaust Python's stack);
 - UTF-8 only, with the offending byte located;
 - no anchors or aliases, so an alias bomb stops at its first anchor;
 - no tags beyond the YAML core (no ``!!python/...``, no ``!!binary``, no merge keys);
@@ -14,7 +18,9 @@ Alongside the plain Python data it returns where every field sits, so later chec
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 import yaml
@@ -23,6 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import DataError, Issue, Path
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32  # levels of nesting; an episode file needs six (top, table, record, field, list, item)
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -71,7 +78,10 @@ class _Problem(Exception):
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """A SafeLoader whose composer refuses anchors and aliases before anything is expanded."""
+    """A SafeLoader whose composer refuses anchors and aliases before anything is expanded, and nesting deeper
+    than MAX_DEPTH before it recurses into it."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -79,7 +89,46 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise _Problem(f"aliases are not allowed (*{event.anchor}); write the value out", event.start_mark)
         if getattr(event, "anchor", None):
             raise _Problem(f"anchors are not allowed (&{event.anchor}); write each value out", event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise _Problem(f"nested more than {MAX_DEPTH} levels deep; the data needs a handful", event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def read_file(path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file at `path`, or a DataError saying why it is not read: not a regular file
+    (a FIFO, a device such as /dev/zero behind a symlink, a directory), larger than `max_bytes` (checked before
+    reading, and again by reading at most one byte more), or unreadable. Never blocks on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise DataError([Issue(name, f"cannot read: {exc.strerror}")]) from None
+    try:
+        info = os.fstat(fd)  # of what was opened, so a file swapped after a check cannot slip through
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([Issue(name, f"not a regular file ({_kind(info.st_mode)}); only plain files are read")])
+        if info.st_size > max_bytes:
+            raise DataError([Issue(name, f"file is {info.st_size:,} bytes; the limit is {max_bytes:,}")])
+        chunks, left = [], max_bytes + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 16))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DataError([Issue(name, f"cannot read: {exc.strerror}")]) from None
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    for test, word in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return word
+    return "not a plain file"
 
 
 def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
@@ -117,6 +166,8 @@ def parse(text: str, name: str) -> Located:
     """Compose `text` under the rules above. Raises DataError listing every problem found."""
     try:
         root = yaml.compose(text, Loader=_NoAliasLoader)
+    except RecursionError:  # a safety net under MAX_DEPTH: report, never crash the loader
+        raise DataError([Issue(name, "nested too deeply to read", 1, 1)]) from None
     except _Problem as exc:
         raise DataError([Issue(name, exc.message, *exc.at)]) from None
     except yaml.MarkedYAMLError as exc:
@@ -136,6 +187,11 @@ def parse(text: str, name: str) -> Located:
 def load_bytes(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> Located:
     """Decode and parse one file's bytes."""
     return parse(decode(raw, name, max_bytes), name)
+
+
+def load_file(path, name: str, max_bytes: int = MAX_BYTES) -> Located:
+    """Read (read_file), decode and parse one file."""
+    return load_bytes(read_file(path, name, max_bytes), name, max_bytes)
 
 
 def _build(node: Node, path: Path, out: Located, problems: list[Issue], name: str):

@@ -59,8 +59,8 @@ def _is_story(path: Path) -> bool:
     if path.resolve().parent.name == STORIES_DIR:
         return True
     try:
-        data = safeyaml.load_bytes(path.read_bytes(), str(path)).data
-    except (DataError, OSError):
+        data = safeyaml.load_file(path, str(path)).data
+    except DataError:
         return False
     return isinstance(data, dict) and "story" in data
 

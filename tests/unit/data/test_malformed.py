@@ -8,7 +8,7 @@ import re
 import pytest
 
 from data import load_dataset
-from data.safeyaml import MAX_BYTES
+from data.safeyaml import MAX_BYTES, MAX_DEPTH
 from data.validate import render, validate
 
 from ..episode_text import MINIMAL, line_of, replace
@@ -147,6 +147,8 @@ CASES = [
         "weekday: friday",
     ),
     ("mal28-top-level-list", "- just\n- a list\n", r"the file must be a mapping", 1),
+    ("mal29-deep-nesting", MINIMAL + "extra: " + "[" * 10_000 + "]" * 10_000 + "\n",
+     rf"nested more than {MAX_DEPTH} levels deep", "extra:"),
 ]
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from data.errors import DataError
-from data.safeyaml import load_bytes, parse
+from data.safeyaml import MAX_DEPTH, load_bytes, parse
 
 
 def test_positions_of_values_and_keys():
@@ -72,3 +72,19 @@ def test_size_cap_checked_before_parsing():
     with pytest.raises(DataError) as err:
         load_bytes(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
     assert "the limit is 20" in str(err.value)
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 10_000 + "]" * 10_000 + "\n",                      # flow style: 20 KB
+    "a:\n" + "".join(" " * i + "-\n" for i in range(0, 200, 2)),     # block style
+    "a: " + "{b: " * 5_000 + "1" + "}" * 5_000 + "\n",                # mappings
+])
+def test_nesting_is_bounded_before_it_exhausts_the_stack(text):
+    with pytest.raises(DataError) as err:
+        parse(text, "f.yaml")
+    (issue,) = err.value.issues
+    assert f"nested more than {MAX_DEPTH} levels deep" in issue.message and issue.line >= 1
+
+
+def test_nesting_the_data_needs_is_fine():
+    assert parse("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n", "f.yaml").data
