@@ -62,8 +62,9 @@ class Dataset:
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as reports show it, from the data directory's parent; a symlink is named, not followed."""
     try:
-        return str(path.resolve().relative_to(root.resolve().parent))
+        return str((path.parent.resolve() / path.name).relative_to(root.resolve().parent))
     except ValueError:
         return str(path)
 
