@@ -15,8 +15,12 @@ component may hold, and each callback falls back to its defaults for values it d
 from __future__ import annotations
 
 import json
+import logging
 
+from dash.exceptions import DependencyException
 from flask import Response, request
+
+log = logging.getLogger(__name__)
 
 ROUTE = "_dash-update-component"
 MAX_BODY = 1 << 20  # bytes; the largest call the pages send is about 8 kB (the address sync), so 1 MiB is ample
@@ -36,17 +40,31 @@ def problem(body, callback_map: dict) -> str | None:
         declared = [o.to_dict() for o in declared]
     else:
         declared, sent = [declared.to_dict()], [sent]
-    for key, items, want in (
-        ("outputs", sent, declared),
-        ("inputs", body.get("inputs"), spec["inputs"]),
-        ("state", body.get("state", []), spec["state"]),
-    ):
+    groups = (("outputs", sent, declared), ("inputs", body.get("inputs"), spec["inputs"]),
+              ("state", body.get("state", []), spec["state"]))
+    for key, items, want in groups:
         if not _all_match(items, want):
             return f"'{key}' does not match the callback's declaration"
+    if not _same_components(groups):
+        return "a wildcard's components differ between outputs, inputs and state"
     changed = body.get("changedPropIds", [])
     if not (isinstance(changed, list) and all(isinstance(c, str) for c in changed)):
         return "'changedPropIds' is not a list of strings"
     return None
+
+
+def _same_components(groups) -> bool:
+    """Every ALL/ALLSMALLER dependency of one id pattern lists the same components, in the same order: the page
+    sends each the components it holds, and a callback answers one output per component of its inputs, so
+    lists of different lengths can only be forged (Dash would then fail the answer with a 500)."""
+    seen: dict[str, list] = {}
+    for _, items, declared in groups:
+        for item, want in zip(items, declared):
+            if isinstance(item, list):
+                ids = [one.get("id") for one in item]
+                if seen.setdefault(want["id"], ids) != ids:
+                    return False
+    return True
 
 
 def _all_match(items, declared: list[dict]) -> bool:
@@ -100,15 +118,26 @@ def _read_json():
 
 def install(server, apps) -> None:
     """Refuse, with 400 and the reason, a callback request to any of `apps` that none of its callbacks could take,
-    and any request body over MAX_BODY with 413 before it is read."""
-    server.config.setdefault("MAX_CONTENT_LENGTH", MAX_BODY)
+    and any request body over MAX_BODY with 413 before it is read; answer a request for a file no app serves with
+    404, logged in one escaped line."""
+    # Flask's default config already holds the key (as None), so setdefault would leave the cap off
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     routes = {app.config.routes_pathname_prefix + ROUTE: app for app in apps}
+
+    @server.errorhandler(DependencyException)
+    def _unknown_file(_exc):
+        # Dash raises this for a bundle path it does not serve; its message holds the decoded path, so a %0a
+        # in the request wrote a forged line into the log. One line, with the path escaped.
+        log.warning("no such file: %r", request.path)
+        return Response("no such file\n", 404, mimetype="text/plain")
 
     @server.before_request
     def _guard_callbacks():
         app = routes.get(request.path) if request.method == "POST" else None
         if app is None:
             return None
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            return Response(f"a callback request is at most {MAX_BODY:,} bytes", 413, mimetype="text/plain")
         if not request.is_json:
             return Response("a callback request is JSON (Content-Type: application/json)", 415, mimetype="text/plain")
         reason = problem(_read_json(), app.callback_map)

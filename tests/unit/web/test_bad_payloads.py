@@ -159,6 +159,17 @@ def test_bp003_other_content_types_and_oversized_bodies_are_refused(client, capl
     for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", ""):
         _assert_refused(_post(client, prefix, data=body, content_type=content_type), caplog, content_type)
     _assert_refused(_post(client, prefix, data=b" " * (2 << 20)), caplog, "2 MiB")
+    call = dict(calls[prefix][0], padding="x" * (2 << 20))  # a real call, valid JSON, over the cap
+    r = _post(client, prefix, call)
+    assert r.status_code == 413, (r.status_code, r.data[:200])
+    _assert_refused(r, caplog, "2 MiB of JSON")
+
+
+@pytest.mark.parametrize("prefix", PAGES)
+def test_bp003b_a_huge_content_length_is_refused_before_the_body_is_read(client, caplog, prefix):
+    r = client.post(prefix + "_dash-update-component", data=b"{}", content_type="application/json",
+                    environ_overrides={"CONTENT_LENGTH": str(200 << 20)})
+    assert r.status_code == 413 and b"at most 1,048,576 bytes" in r.data
 
 
 def _first_dict(body, key):
@@ -254,3 +265,27 @@ def test_bp007_a_callback_that_raises_is_still_a_logged_server_error(client, cal
     assert b"a real bug" not in r.data and b"Traceback" not in r.data  # logged, not shown
     assert r.headers["X-Content-Type-Options"] == "nosniff"  # an error page carries the headers too
     assert any("a real bug" in str(rec.exc_info[1]) for rec in caplog.records if rec.exc_info)
+
+
+def test_bp008_a_wildcards_lists_must_name_the_same_components(client, calls, caplog):
+    """An ALL output list shorter than its input and state lists (a forged body) is a 400, not Dash's 500."""
+    body = next(c for c in calls["/"] if any(isinstance(o, list) and o and o[0]["id"].get("type") == "data-toggle"
+                                             for o in c["outputs"]) and c["state"])
+    odd = copy.deepcopy(body)
+    toggles = next(o for o in odd["outputs"] if isinstance(o, list) and o and o[0]["id"].get("type") == "data-toggle")
+    del toggles[1:]
+    r = _post(client, "/", odd)
+    _assert_refused(r, caplog, "short ALL list")
+    assert b"wildcard's components differ" in r.data
+
+
+@pytest.mark.parametrize("path", ["/_dash-component-suites/dash/nope.js", "/_dash-component-suites/nope/x.js",
+                                  "/_dash-component-suites/dash/dcc/../../x.js",
+                                  "/_dash-component-suites/dash/x%0aINFO forged line.js",
+                                  "/embed/_dash-component-suites/dash/nope.js"])
+def test_bp009_an_unknown_file_is_a_404_logged_in_one_escaped_line(client, caplog, path):
+    caplog.clear()
+    r = client.get(path)
+    assert r.status_code == 404 and b"Traceback" not in r.data
+    assert not [rec for rec in caplog.records if rec.levelno >= logging.ERROR]
+    assert all("\n" not in rec.getMessage() for rec in caplog.records)
