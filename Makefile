@@ -1,6 +1,6 @@
 # Crashboard. Two commands set everything up on a fresh Debian machine:
 #   make run    create .venv, install, validate the data, serve at http://$(HOST):$(PORT)
-#   make test   install the test extra (+ chromium/chromium-driver when missing) and run every test, headless
+#   make test   install the test extra (+ chromium/chromium-driver and nginx when missing) and run every test, headless
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 OUT    ?= export-out
 EXPORT_ARGS ?=
 
-.PHONY: run serve test lint soak bench validate browser-deps screenshot export clean help
+.PHONY: run serve test lint soak bench validate browser-deps server-deps screenshot export clean help
 
 help:
 	@sed -n '2,4p' Makefile
@@ -36,16 +36,31 @@ run: $(VENV)/.installed
 	@$(PY) app.py validate || echo "Some data files were rejected (above); serving the rest."
 	$(PY) app.py serve --host $(HOST) --port $(PORT)
 
-# Production: gunicorn, $(WORKERS) worker processes (one per core) of $(THREADS) threads each, on loopback unless
-# HOST is given (make serve HOST=0.0.0.0); GUNICORN_ARGS adds flags (--pid FILE, --access-logfile -).
+# Production: nginx on $(HOST):$(PORT) (loopback unless HOST is given: make serve HOST=0.0.0.0) in front of
+# gunicorn, $(WORKERS) worker processes (one per core) of $(THREADS) threads each, on a Unix socket. RUN_DIR holds
+# the socket and pid files (default: a new folder under /tmp); GUNICORN_ARGS adds gunicorn flags.
 # See README, "Serving in production".
 WORKERS ?= 2
 THREADS ?= 4
 GUNICORN_ARGS ?=
-serve: $(VENV)/.installed
+RUN_DIR ?=
+serve: $(VENV)/.installed server-deps
 	@$(PY) app.py validate >/dev/null || echo "Some data files were rejected (run make validate); serving the rest."
 	CRASHBOARD_WORKERS=$(WORKERS) CRASHBOARD_THREADS=$(THREADS) \
-	  $(VENV)/bin/gunicorn -c web/gunicorn_conf.py --bind $(HOST):$(PORT) $(GUNICORN_ARGS) 'app:server'
+	  $(PY) -m web.serve --host $(HOST) --port $(PORT) $(if $(RUN_DIR),--run-dir $(RUN_DIR)) -- $(GUNICORN_ARGS)
+
+# nginx, the front end that holds slow clients (Debian's package; /usr/sbin is not on a normal user's PATH).
+server-deps:
+	@if ! command -v nginx >/dev/null 2>&1 && ! [ -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing nginx..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+	  else \
+	    echo "make serve runs nginx in front of gunicorn. Install it with:"; \
+	    echo "    sudo apt-get install nginx"; \
+	    exit 1; \
+	  fi; \
+	fi
 
 validate: $(VENV)/.installed
 	$(PY) app.py validate
@@ -67,7 +82,7 @@ browser-deps:
 	  fi; \
 	fi
 
-test: $(VENV)/.installed-test browser-deps lint
+test: $(VENV)/.installed-test browser-deps server-deps lint
 	$(PY) -m pytest --headless $(PYTEST_ARGS)
 
 # ruff (configured in pyproject.toml): lint and formatting, both checked by make test.
@@ -76,13 +91,13 @@ lint: $(VENV)/.installed-test
 	$(PY) -m ruff format --check .
 
 # Only the load and fault tests (gunicorn on loopback); make test runs them too.
-soak: $(VENV)/.installed-test
+soak: $(VENV)/.installed-test server-deps
 	$(PY) -m pytest tests/soak $(PYTEST_ARGS)
 
 # Performance against the framework floor (README, "Performance"): prints a table, writes $(BENCH_OUT)/report.json.
 BENCH_OUT ?= bench-out
 BENCH_ARGS ?=
-bench: $(VENV)/.installed-test browser-deps
+bench: $(VENV)/.installed-test browser-deps server-deps
 	$(PY) benchmarks/run.py --out $(BENCH_OUT) $(BENCH_ARGS)
 
 # The README's picture of the dashboard, drawn by the app in headless Chromium.

@@ -1,13 +1,15 @@
-"""Crashboard under gunicorn in a subprocess, started the way `make serve` starts it, with the signals an operator
-sends: kill a worker, SIGHUP, and the SIGUSR2 upgrade that starts a new master beside the old one."""
-
+"""Crashboard as `make serve` runs it (web/serve.py: nginx in front of gunicorn) in a subprocess, with the signals
+an operator sends to gunicorn's master: kill a worker, SIGHUP, and the SIGUSR2 upgrade that starts a new master
+beside the old one."""
 from __future__ import annotations
 
 import os
 import signal
 import socket
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,10 +17,6 @@ import psutil
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "web" / "gunicorn_conf.py"
-# The console script, as `make serve` runs it: SIGUSR2 re-executes the master's own command line, and
-# `python -m gunicorn` would re-execute gunicorn/__main__.py as a script, whose directory shadows the stdlib `http`.
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 PORTS = range(8070, 8080)  # loopback ports set aside for these tests
 WAIT = 120.0  # seconds before a server that does not come up, or a worker that is not replaced, fails the test
 
@@ -54,15 +52,17 @@ def _alive(pid: int) -> bool:
 
 
 class Gunicorn:
-    """One gunicorn master (after an upgrade, the new one) and its workers, in a process group of its own."""
+    """`make serve` on a loopback port: nginx, and one gunicorn master (after an upgrade, the new one) and its
+    workers, all in a process group of their own."""
 
     def __init__(self, data_dir: Path, workdir: Path, workers: int = 2, warm: bool = True):
         self.data_dir, self.workers_wanted, self.warm = Path(data_dir), workers, warm
-        self.log, self.pidfile = workdir / "gunicorn.log", workdir / "gunicorn.pid"
+        # nginx's workers run as 'nobody' and cannot enter pytest's private tmp folders: a run directory of its own
+        self.run_dir = Path(tempfile.mkdtemp(prefix="crashboard-soak-"))
+        self.log, self.pidfile = workdir / "gunicorn.log", self.run_dir / "gunicorn.pid"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
-        self.master = 0
 
     def start(self) -> Gunicorn:
         """Launch gunicorn and return at once: it loads the app while the test prepares (see `ready`)."""
@@ -75,23 +75,8 @@ class Gunicorn:
         )
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
-                [
-                    str(GUNICORN),
-                    "-c",
-                    str(CONFIG),
-                    "--bind",
-                    f"127.0.0.1:{self.port}",
-                    "--pid",
-                    str(self.pidfile),
-                    "app:server",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.master = self.proc.pid
+                [sys.executable, "-m", "web.serve", "--host", "127.0.0.1", "--port", str(self.port), "--run-dir",
+                 str(self.run_dir)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         return self
 
     def ready(self) -> Gunicorn:
@@ -99,9 +84,20 @@ class Gunicorn:
         wait_for("gunicorn to serve", self._serving, self.log)
         return self
 
+    @property
+    def master(self) -> int:
+        """gunicorn's master now (web/serve.py keeps its pid file in the run directory)."""
+        return self._pid_in(self.pidfile)
+
+    @master.setter
+    def master(self, pid: int) -> None:
+        pass  # the pid file follows the master: gunicorn moves gunicorn.pid.2 to gunicorn.pid on an upgrade
+
     def _serving(self) -> bool:
         if self.proc.poll() is not None:
             raise AssertionError(f"gunicorn exited with {self.proc.returncode}\n{self.log.read_text()[-4000:]}")
+        if not self.master:
+            return False
         try:
             up = requests.get(self.url + "/", timeout=5).status_code == 200
         except requests.ConnectionError:
@@ -158,10 +154,12 @@ class Gunicorn:
         return new
 
     def retire(self, new_master: int) -> None:
-        """SIGTERM the old master after an upgrade; it stops once its workers finish, and the new one serves."""
-        os.kill(self.master, signal.SIGTERM)
-        self.proc.wait(timeout=WAIT)
-        self.master = new_master
+        """SIGTERM the old master after an upgrade; it stops once its workers finish, and the new one serves
+        (nginx, in front, does not notice)."""
+        old = self.master
+        os.kill(old, signal.SIGTERM)
+        wait_for("the old master to exit", lambda: not _alive(old), self.log)
+        wait_for("the new master's pid file", lambda: self.master == new_master, self.log)
 
     def stop(self) -> None:
         """Stop every process of the server's group: SIGTERM, then SIGKILL what is left."""
@@ -182,6 +180,7 @@ class Gunicorn:
             _, members = psutil.wait_procs(members, timeout=15)
             if not [p for p in members if _alive(p.pid)]:
                 break
+        shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
 def _in_group(process: psutil.Process, group: int) -> bool:
