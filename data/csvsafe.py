@@ -6,6 +6,7 @@ reader opens the download. Every such text cell is prefixed with a single quote,
 text and do not display. A cell that is a plain number (`-1.76`, `+2.5e3`) is left alone, so real negative
 numbers stay numeric; numeric columns are numbers, not text, and are never touched.
 """
+
 from __future__ import annotations
 
 import re

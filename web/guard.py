@@ -40,8 +40,11 @@ def problem(body, callback_map: dict) -> str | None:
         declared = [o.to_dict() for o in declared]
     else:
         declared, sent = [declared.to_dict()], [sent]
-    groups = (("outputs", sent, declared), ("inputs", body.get("inputs"), spec["inputs"]),
-              ("state", body.get("state", []), spec["state"]))
+    groups = (
+        ("outputs", sent, declared),
+        ("inputs", body.get("inputs"), spec["inputs"]),
+        ("state", body.get("state", []), spec["state"]),
+    )
     for key, items, want in groups:
         if not _all_match(items, want):
             return f"'{key}' does not match the callback's declaration"
@@ -59,7 +62,7 @@ def _same_components(groups) -> bool:
     lists of different lengths can only be forged (Dash would then fail the answer with a 500)."""
     seen: dict[str, list] = {}
     for _, items, declared in groups:
-        for item, want in zip(items, declared):
+        for item, want in zip(items, declared, strict=True):  # lengths checked by _all_match
             if isinstance(item, list):
                 ids = [one.get("id") for one in item]
                 if seen.setdefault(want["id"], ids) != ids:

@@ -12,6 +12,7 @@ files (`gunicorn.pid` for the signals an operator sends, e.g. SIGUSR2 to publish
 nginx.conf and nginx's temp folders. SIGTERM or SIGINT stops both servers; if either exits, the other is
 stopped and this exits with its status.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,10 @@ def nginx_binary() -> str:
     """nginx on PATH, or in /usr/sbin (not on a normal user's PATH on Debian)."""
     found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
     if not found:
-        raise SystemExit("nginx is not installed: `make serve` installs it as root (apt-get install nginx); "
-                         "otherwise run: sudo apt-get install nginx")
+        raise SystemExit(
+            "nginx is not installed: `make serve` installs it as root (apt-get install nginx); "
+            "otherwise run: sudo apt-get install nginx"
+        )
     return found
 
 
@@ -46,14 +49,24 @@ def nginx_config(run: Path, host: str, port: int, access_log: bool = False) -> s
     """web/nginx.conf with this run's paths and address."""
     listen = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return Template(CONFIG.read_text(encoding="utf-8")).substitute(
-        run=run, socket=run / "gunicorn.sock", listen=listen, access_log="/dev/stdout" if access_log else "off")
+        run=run, socket=run / "gunicorn.sock", listen=listen, access_log="/dev/stdout" if access_log else "off"
+    )
 
 
 def gunicorn_command(run: Path, extra: list[str]) -> list[str]:
     # the console script, not `python -m gunicorn` (see web/gunicorn_conf.py: SIGUSR2 re-executes this line)
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    return [gunicorn, "-c", str(GUNICORN_CONF), "--bind", f"unix:{run / 'gunicorn.sock'}",
-            "--pid", str(run / "gunicorn.pid"), *extra, "app:server"]
+    return [
+        gunicorn,
+        "-c",
+        str(GUNICORN_CONF),
+        "--bind",
+        f"unix:{run / 'gunicorn.sock'}",
+        "--pid",
+        str(run / "gunicorn.pid"),
+        *extra,
+        "app:server",
+    ]
 
 
 def _socket_ready(path: Path) -> bool:
@@ -96,13 +109,17 @@ def run(host: str, port: int, run_dir: Path | None, gunicorn_args: list[str], ac
     run_dir.mkdir(parents=True, exist_ok=True)
     run_dir.chmod(0o755)  # nginx's workers drop root for 'nobody' and must reach the socket and temp folders
     if os.geteuid() == 0 and not _reachable_by_others(run_dir):
-        print(f"{run_dir}: nginx's workers (user nobody) cannot reach this directory: every folder above it must "
-              "be searchable by others (chmod o+x), or choose another --run-dir", file=sys.stderr)
+        print(
+            f"{run_dir}: nginx's workers (user nobody) cannot reach this directory: every folder above it must "
+            "be searchable by others (chmod o+x), or choose another --run-dir",
+            file=sys.stderr,
+        )
         return 2
     (run_dir / "nginx.conf").write_text(nginx_config(run_dir, host, port, access_log), encoding="utf-8")
     nginx = nginx_binary()
-    check = subprocess.run([nginx, "-t", "-q", "-p", str(run_dir), "-c", str(run_dir / "nginx.conf")],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [nginx, "-t", "-q", "-p", str(run_dir), "-c", str(run_dir / "nginx.conf")], capture_output=True, text=True
+    )
     if check.returncode:
         print(check.stderr, file=sys.stderr)
         return check.returncode
@@ -128,8 +145,11 @@ def run(host: str, port: int, run_dir: Path | None, gunicorn_args: list[str], ac
             return gunicorn.wait() or 1
         time.sleep(0.1)
     front = subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-g", "daemon off;"])
-    print(f"Crashboard at http://{host}:{port}/ (nginx) -> gunicorn at unix:{run_dir / 'gunicorn.sock'}; "
-          f"run directory {run_dir}", flush=True)
+    print(
+        f"Crashboard at http://{host}:{port}/ (nginx) -> gunicorn at unix:{run_dir / 'gunicorn.sock'}; "
+        f"run directory {run_dir}",
+        flush=True,
+    )
     while front.poll() is None and master_pid(run_dir, gunicorn) and not stopping:
         time.sleep(0.2)
     asked = stopping  # a signal, rather than one of the servers exiting on its own

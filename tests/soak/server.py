@@ -1,12 +1,13 @@
 """Crashboard as `make serve` runs it (web/serve.py: nginx in front of gunicorn) in a subprocess, with the signals
 an operator sends to gunicorn's master: kill a worker, SIGHUP, and the SIGUSR2 upgrade that starts a new master
 beside the old one."""
+
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,8 +76,23 @@ class Gunicorn:
         )
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "web.serve", "--host", "127.0.0.1", "--port", str(self.port), "--run-dir",
-                 str(self.run_dir)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "web.serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--run-dir",
+                    str(self.run_dir),
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         return self
 
     def ready(self) -> Gunicorn:

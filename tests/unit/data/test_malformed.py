@@ -147,8 +147,12 @@ CASES = [
         "weekday: friday",
     ),
     ("mal28-top-level-list", "- just\n- a list\n", r"the file must be a mapping", 1),
-    ("mal29-deep-nesting", MINIMAL + "extra: " + "[" * 10_000 + "]" * 10_000 + "\n",
-     rf"nested more than {MAX_DEPTH} levels deep", "extra:"),
+    (
+        "mal29-deep-nesting",
+        MINIMAL + "extra: " + "[" * 10_000 + "]" * 10_000 + "\n",
+        rf"nested more than {MAX_DEPTH} levels deep",
+        "extra:",
+    ),
 ]
 
 

@@ -74,11 +74,14 @@ def test_size_cap_checked_before_parsing():
     assert "the limit is 20" in str(err.value)
 
 
-@pytest.mark.parametrize("text", [
-    "a: " + "[" * 10_000 + "]" * 10_000 + "\n",                      # flow style: 20 KB
-    "a:\n" + "".join(" " * i + "-\n" for i in range(0, 200, 2)),     # block style
-    "a: " + "{b: " * 5_000 + "1" + "}" * 5_000 + "\n",                # mappings
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 10_000 + "]" * 10_000 + "\n",  # flow style: 20 KB
+        "a:\n" + "".join(" " * i + "-\n" for i in range(0, 200, 2)),  # block style
+        "a: " + "{b: " * 5_000 + "1" + "}" * 5_000 + "\n",  # mappings
+    ],
+)
 def test_nesting_is_bounded_before_it_exhausts_the_stack(text):
     with pytest.raises(DataError) as err:
         parse(text, "f.yaml")

@@ -1,6 +1,7 @@
 """A data directory can hold things that are not files to read: a FIFO, a link to a device, a huge sparse
 file. Each is refused at once with a plain reason, nothing blocks or fills memory, and the other episodes are
 still served (the README's promise: a bad file is left out and the rest served)."""
+
 from __future__ import annotations
 
 import os

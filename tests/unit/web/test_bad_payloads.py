@@ -167,8 +167,12 @@ def test_bp003_other_content_types_and_oversized_bodies_are_refused(client, capl
 
 @pytest.mark.parametrize("prefix", PAGES)
 def test_bp003b_a_huge_content_length_is_refused_before_the_body_is_read(client, caplog, prefix):
-    r = client.post(prefix + "_dash-update-component", data=b"{}", content_type="application/json",
-                    environ_overrides={"CONTENT_LENGTH": str(200 << 20)})
+    r = client.post(
+        prefix + "_dash-update-component",
+        data=b"{}",
+        content_type="application/json",
+        environ_overrides={"CONTENT_LENGTH": str(200 << 20)},
+    )
     assert r.status_code == 413 and b"at most 1,048,576 bytes" in r.data
 
 
@@ -269,8 +273,12 @@ def test_bp007_a_callback_that_raises_is_still_a_logged_server_error(client, cal
 
 def test_bp008_a_wildcards_lists_must_name_the_same_components(client, calls, caplog):
     """An ALL output list shorter than its input and state lists (a forged body) is a 400, not Dash's 500."""
-    body = next(c for c in calls["/"] if any(isinstance(o, list) and o and o[0]["id"].get("type") == "data-toggle"
-                                             for o in c["outputs"]) and c["state"])
+    body = next(
+        c
+        for c in calls["/"]
+        if any(isinstance(o, list) and o and o[0]["id"].get("type") == "data-toggle" for o in c["outputs"])
+        and c["state"]
+    )
     odd = copy.deepcopy(body)
     toggles = next(o for o in odd["outputs"] if isinstance(o, list) and o and o[0]["id"].get("type") == "data-toggle")
     del toggles[1:]
@@ -279,10 +287,16 @@ def test_bp008_a_wildcards_lists_must_name_the_same_components(client, calls, ca
     assert b"wildcard's components differ" in r.data
 
 
-@pytest.mark.parametrize("path", ["/_dash-component-suites/dash/nope.js", "/_dash-component-suites/nope/x.js",
-                                  "/_dash-component-suites/dash/dcc/../../x.js",
-                                  "/_dash-component-suites/dash/x%0aINFO forged line.js",
-                                  "/embed/_dash-component-suites/dash/nope.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/dash/nope.js",
+        "/_dash-component-suites/nope/x.js",
+        "/_dash-component-suites/dash/dcc/../../x.js",
+        "/_dash-component-suites/dash/x%0aINFO forged line.js",
+        "/embed/_dash-component-suites/dash/nope.js",
+    ],
+)
 def test_bp009_an_unknown_file_is_a_404_logged_in_one_escaped_line(client, caplog, path):
     caplog.clear()
     r = client.get(path)

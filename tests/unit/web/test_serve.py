@@ -1,5 +1,6 @@
 """make serve's front end: the nginx configuration web/serve.py writes is valid nginx and carries the limits the
 README promises (slow-client timeouts, the body cap, buffering)."""
+
 from __future__ import annotations
 
 import re
@@ -19,16 +20,23 @@ def conf(tmp_path):
 
 def test_sv001_the_generated_config_is_valid_nginx(conf):
     run, _ = conf
-    check = subprocess.run([serve.nginx_binary(), "-t", "-p", str(run), "-c", str(run / "nginx.conf")],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [serve.nginx_binary(), "-t", "-p", str(run), "-c", str(run / "nginx.conf")], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
 
 
 def test_sv002_it_bounds_slow_clients_and_bodies(conf):
     run, text = conf
     assert "listen 127.0.0.1:8099" in text and f"unix:{run / 'gunicorn.sock'}" in text
-    for directive in ("client_header_timeout 10s", "client_body_timeout 10s", "send_timeout 20s",
-                      "proxy_buffering on", "proxy_request_buffering on", "reset_timedout_connection on"):
+    for directive in (
+        "client_header_timeout 10s",
+        "client_body_timeout 10s",
+        "send_timeout 20s",
+        "proxy_buffering on",
+        "proxy_request_buffering on",
+        "reset_timedout_connection on",
+    ):
         assert directive + ";" in text, directive
     cap = re.search(r"client_max_body_size (\d+)m;", text)
     assert int(cap.group(1)) << 20 == guard.MAX_BODY  # nginx refuses what gunicorn would refuse, earlier
