@@ -11,7 +11,7 @@ of traffic cannot push another out:
     body     compressed callback responses, keyed by path and a digest of the request body (web/delivery.py)
     file     compressed static files, keyed by the file on disk they serve (web/delivery.py)
 
-Each kind is bounded both by entry count and by bytes (an entry weighs the length of its bytes), and drops its
+Each kind is bounded both by entry count and by bytes (an entry weighs its bytes and its key's), and drops its
 least recently used entry first. Answers computed at start-up (callbacks.warm, inside `pinning()`) are pinned:
 they sit outside the budgets and are never evicted, so no traffic can push the opening views out.
 
@@ -33,7 +33,8 @@ Value = bytes | tuple[bytes, ...]
 VIEW, ADDRESS, BODY, FILE = KINDS = ("view", "address", "body", "file")
 MIB = 1 << 20
 SIZE_ENV = "CRASHBOARD_CACHE_MB"
-DEFAULT_MB = 64  # per process: a chart's JSON is 5-80 kB, a compressed answer about a fifth of that
+DEFAULT_MB = 32  # per process: a chart's JSON is 5-80 kB, a compressed answer about a fifth of that; a flood that
+# fills every kind then grows a worker by less than 50 MB (tests/soak/test_flood.py)
 SHARES = {VIEW: 1 / 2, ADDRESS: 1 / 8, BODY: 1 / 4, FILE: 1 / 8}  # of the bytes; compressed files need ~2 MB
 ENTRIES = {VIEW: 4096, ADDRESS: 4096, BODY: 4096, FILE: 256}  # bounds the keys' own memory too
 
@@ -57,6 +58,15 @@ def weigh(value: Value) -> int:
     if isinstance(value, tuple) and all(isinstance(v, bytes) for v in value):
         return sum(len(v) for v in value)
     raise TypeError(f"a cache value is bytes or a tuple of bytes, not {type(value).__name__}")
+
+
+def weigh_key(key: Hashable) -> int:
+    """About the bytes a key holds: a key made of what a client sent could otherwise outweigh its value."""
+    if isinstance(key, (bytes, str)):
+        return len(key)
+    if isinstance(key, tuple):
+        return sum(weigh_key(k) + 8 for k in key)
+    return 64  # a small object: a view state, a number
 
 
 class _Part:
@@ -110,13 +120,13 @@ class AnswerCache:
     def put(self, kind: str, key: Hashable, value: Value) -> Value:
         """Keep `value` (pinned inside `pinning()`), dropping the kind's least recently used entries while it is
         over either bound; a value bigger than its kind's whole budget is not kept. Returns `value`."""
-        weight = weigh(value)
+        weight = weigh(value) + weigh_key(key)
         part = self._parts[kind]
         pinning = getattr(self._local, "depth", 0) > 0
         with self._lock:
             if pinning:
                 part.drop(key)
-                part.pinned_weight += weight - weigh(part.pinned.get(key, b""))
+                part.pinned_weight += weight - (weigh(part.pinned[key]) + weigh_key(key) if key in part.pinned else 0)
                 part.pinned[key] = value
             elif key not in part.pinned and weight <= part.budget.bytes:
                 part.drop(key)

@@ -12,7 +12,7 @@ from i18n import FALLBACK, has, t
 
 from .cache import ADDRESS
 from .context import AppData
-from .memo import as_json, kept, sent
+from .memo import as_json, kept, key_of, sent
 
 WORDS = ("texts", "episodes", "classes", "tabs", "themes", "clear", "show", "download", "lang")  # outputs, in order
 
@@ -42,7 +42,7 @@ def sent_words(data: AppData, lang: str, keys: tuple, n: int) -> tuple:
         said = words(data, lang, list(keys))
         return tuple(as_json(said[k]) for k in WORDS)
 
-    texts, *rest = kept(data, ("words", lang, keys), answer, ADDRESS)
+    texts, *rest = kept(data, ("words", lang, key_of(keys)), answer, ADDRESS)
     episodes, classes, tabs, themes, clear, show, download, lang_ = (orjson.Fragment(b) for b in rest)
     return orjson.loads(texts), episodes, classes, tabs, themes, clear, [show] * n, [download] * n, lang_
 

@@ -13,9 +13,11 @@ chart out."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 
 import orjson
+from flask import g, has_request_context
 from plotly.io.json import to_json_plotly
 
 from .cache import VIEW, Value
@@ -26,9 +28,15 @@ def as_json(value) -> bytes:
     return to_json_plotly(value).encode()
 
 
+CACHE_STATUS = "crashboard_cache_hit"  # flask.g: whether every answer of this request came from the cache
+
+
 def kept(data: AppData, key: Hashable, answer: Callable[[], Value], kind: str = VIEW) -> Value:
-    """The value kept under `key`, computed by `answer()` (bytes, or a tuple of bytes) and kept the first time."""
+    """The value kept under `key`, computed by `answer()` (bytes, or a tuple of bytes) and kept the first time.
+    A request notes whether it was answered from the cache (web/delivery.py sends it as X-Crashboard-Cache)."""
     value = data.cache.get(kind, key)
+    if has_request_context():
+        setattr(g, CACHE_STATUS, getattr(g, CACHE_STATUS, True) and value is not None)
     return value if value is not None else data.cache.put(kind, key, answer())
 
 
@@ -43,8 +51,10 @@ def loaded(data: AppData, key: Hashable, answer: Callable[[], object], kind: str
 
 
 def key_of(*values) -> bytes:
-    """A hashable key for JSON values as a callback receives them (lists, dicts)."""
+    """A hashable key for JSON values as a callback receives them (lists, dicts): a 16-byte digest of their JSON,
+    so that a key made of what a client sent weighs the same however much it sent."""
     try:
-        return orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
+        text = orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
     except (TypeError, orjson.JSONEncodeError):  # e.g. an integer beyond 64 bits: still a key, if a rarer hit
-        return repr(values).encode()
+        text = repr(values).encode()
+    return hashlib.blake2b(text, digest_size=16).digest()

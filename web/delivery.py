@@ -16,11 +16,12 @@ import os
 import sys
 
 from dash.fingerprint import check_fingerprint
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_compress import Compress
 from werkzeug.security import safe_join
 
 from callbacks.cache import BODY, FILE, AnswerCache
+from callbacks.memo import CACHE_STATUS
 
 YEAR = 31536000
 ALGORITHMS = ["br", "gzip"]  # Brotli where accepted (every current browser on http://localhost and https)
@@ -119,4 +120,7 @@ def install(server, cache: AnswerCache) -> None:
             response.cache_control.public = True
             response.cache_control.max_age = YEAR
             response.cache_control.immutable = True
+        hit = getattr(g, CACHE_STATUS, None)
+        if hit is not None:  # a callback: was its answer kept (an operator's, and the flood test's, view of it)
+            response.headers["X-Crashboard-Cache"] = "hit" if hit else "miss"
         return response

@@ -10,8 +10,21 @@ import threading
 import pytest
 
 from callbacks import render, url_state
-from callbacks.cache import ADDRESS, BODY, KINDS, MIB, SIZE_ENV, VIEW, AnswerCache, Budget, budgets, weigh
+from callbacks.cache import (
+    ADDRESS,
+    BODY,
+    KINDS,
+    MIB,
+    SIZE_ENV,
+    VIEW,
+    AnswerCache,
+    Budget,
+    budgets,
+    weigh,
+    weigh_key,
+)
 from callbacks.context import AppData
+from callbacks.memo import key_of
 from charts.registry import CHARTS, NAMES
 
 TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
@@ -22,8 +35,9 @@ def _consistent(cache: AnswerCache) -> dict:
     stats = cache.stats()
     for kind, part in cache._parts.items():
         assert len(part.entries) <= part.budget.entries and part.weight <= part.budget.bytes, kind
-        assert part.weight == sum(weigh(v) for v, _ in part.entries.values()) == stats[kind]["bytes"], kind
-        assert part.pinned_weight == sum(weigh(v) for v in part.pinned.values()), kind
+        held = sum(weigh(v) + weigh_key(k) for k, (v, _) in part.entries.items())
+        assert part.weight == held == stats[kind]["bytes"], kind
+        assert part.pinned_weight == sum(weigh(v) + weigh_key(k) for k, v in part.pinned.items()), kind
     return stats
 
 
@@ -171,3 +185,18 @@ def test_ca011_the_selection_is_kept_in_the_cache(data):
     entity = data.choices.entities[0]
     assert data.selection(entity) == data.selection(entity) and data.selection("no-such") is None
     assert ("entity", entity) in data.cache.keys(VIEW)
+
+
+def test_ca012_a_key_weighs_what_it_holds():
+    """A key made of what a client sent (long text ids, say) counts against the budget, like the value."""
+    cache = AnswerCache({ADDRESS: Budget(1000, 10_000)})
+    for n in range(50):
+        cache.put(ADDRESS, ("words", "en", ("x" * 1000 + str(n),)), b"{}")
+    assert cache.stats()[ADDRESS]["bytes"] <= 10_000 and len(cache.keys(ADDRESS)) < 10
+    _consistent(cache)
+
+
+def test_ca013_a_key_of_client_input_is_a_small_digest():
+    big = key_of("?" + "x" * 100_000, [{"a": list(range(1000))}])
+    assert len(big) == 16 and big != key_of("?" + "x" * 99_999, [{"a": list(range(1000))}])
+    assert key_of({"b": 1, "a": 2}) == key_of({"a": 2, "b": 1})  # the same JSON in another order

@@ -233,3 +233,16 @@ def test_dl013_part_of_a_file_is_not_kept_as_the_file(served):
     assert part.status_code == 206 and cache.keys(FILE) == [k for k in cache.keys(FILE) if _bundle().name not in k]
     whole = client.get(url, headers={"Accept-Encoding": "br"})
     assert brotli.decompress(whole.get_data()) == _bundle().read_bytes()
+
+
+def test_dl014_a_callback_says_whether_its_answer_was_kept(served):
+    client, _ = served
+    body = {
+        "output": "window.options",
+        "outputs": {"id": "window", "property": "options"},
+        "inputs": [{"id": "view-state", "property": "data", "value": {"episode": "both", "lang": "zh"}}],
+        "changedPropIds": ["view-state.data"],
+    }
+    first, again = (client.post("/_dash-update-component", json=body) for _ in range(2))
+    assert (first.headers["X-Crashboard-Cache"], again.headers["X-Crashboard-Cache"]) == ("miss", "hit")
+    assert "X-Crashboard-Cache" not in client.get("/").headers  # pages are not callback answers
