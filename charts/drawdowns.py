@@ -33,7 +33,8 @@ def rows(frames: dict, state) -> pd.DataFrame:
     """The percentage moves drawn: selected episodes, window and classes, largest first."""
     eps = episodes(frames, state)
     df = sel.tag(
-        sel.in_classes(sel.pct_moves(sel.in_episodes(frames["moves"], eps), state.window), state.classes), "moves"
+        sel.in_classes(sel.pct_moves(sel.in_episodes(sel.drawable(frames, "moves"), eps), state.window), state.classes),
+        "moves",
     )
     if len(eps) > 1:
         df = df[df[C.ENTITY].isin(sel.shared_entities(df, eps))]

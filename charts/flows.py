@@ -47,7 +47,7 @@ def _w(key: str, lang: str, **params) -> str:
 
 
 def _episode_rows(frames: dict, state) -> pd.DataFrame:
-    return sel.in_episodes(frames["flows"], sel.episode_ids(state.episode, frames["episodes"][C.ID]))
+    return sel.in_episodes(sel.drawable(frames, "flows"), sel.episode_ids(state.episode, frames["episodes"][C.ID]))
 
 
 def rows(frames: dict, state) -> pd.DataFrame:

@@ -58,7 +58,7 @@ def _lane(df: pd.DataFrame) -> list[tuple]:
 def rows(frames: dict, state) -> pd.DataFrame:
     """Forecasts of the selected episodes and classes, panel by panel, lane by lane, earlier version first."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    df = sel.tag(sel.in_classes(sel.in_episodes(frames["forecasts"], eps), state.classes), "forecasts")
+    df = sel.tag(sel.in_classes(sel.in_episodes(sel.drawable(frames, "forecasts"), eps), state.classes), "forecasts")
     groups, lanes = _group(df), _lane(df)
     g_at = {g: i for i, g in enumerate(dict.fromkeys(groups))}
     l_at = {k: i for i, k in enumerate(dict.fromkeys(lanes))}

@@ -51,7 +51,7 @@ def is_amount(df: pd.DataFrame) -> pd.Series:
 def rows(frames: dict, state) -> pd.DataFrame:
     """Holdings of the selected episodes and classes: dollar amounts largest first, then the other figures."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    df = sel.tag(sel.in_classes(sel.in_episodes(frames["holdings"], eps), state.classes), "holdings")
+    df = sel.tag(sel.in_classes(sel.in_episodes(sel.drawable(frames, "holdings"), eps), state.classes), "holdings")
     size = in_bn(df).fillna(in_bn(df, C.HIGH))
     return (
         df.assign(_other=~is_amount(df), _size=size)

@@ -39,7 +39,9 @@ def _w(key: str, lang: str, **params) -> str:
 
 
 def _episode_rows(frames: dict, state) -> pd.DataFrame:
-    return sel.in_episodes(frames["liquidations"], sel.episode_ids(state.episode, frames["episodes"][C.ID]))
+    return sel.in_episodes(
+        sel.drawable(frames, "liquidations"), sel.episode_ids(state.episode, frames["episodes"][C.ID])
+    )
 
 
 def rows(frames: dict, state) -> pd.DataFrame:

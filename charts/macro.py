@@ -58,7 +58,7 @@ def _measure(m: str, lang: str) -> str:
 def rows(frames: dict, state) -> pd.DataFrame:
     """Macro figures of the selected episodes and classes, grouped by indicator and unit, measures in order."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    df = sel.tag(sel.in_classes(sel.in_episodes(frames["macro"], eps), state.classes), "macro")
+    df = sel.tag(sel.in_classes(sel.in_episodes(sel.drawable(frames, "macro"), eps), state.classes), "macro")
     first = {k: i for i, k in enumerate(dict.fromkeys(zip(df[C.EPISODE], df[C.INDICATOR], df[C.UNIT], strict=True)))}
     order = list(MEASURES)
     df = df.assign(

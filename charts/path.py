@@ -39,7 +39,7 @@ def _dated(moves: pd.DataFrame) -> pd.DataFrame:
 
 def path_assets(frames: dict) -> list[str]:
     """Assets with at least two dated price points, most points first (ties in data order)."""
-    counts = _dated(frames["moves"])[C.ASSET].value_counts(sort=False)
+    counts = _dated(sel.drawable(frames, "moves"))[C.ASSET].value_counts(sort=False)
     order = {a: i for i, a in enumerate(counts.index)}
     return sorted((a for a, n in counts.items() if n >= 2), key=lambda a: (-counts[a], order[a]))
 
@@ -52,7 +52,7 @@ def asset(frames: dict, state) -> str | None:
 
 def rows(frames: dict, state) -> pd.DataFrame:
     """The chosen asset's dated price points of both episodes, in date order (a close is the day's last)."""
-    df = _dated(frames["moves"])
+    df = _dated(sel.drawable(frames, "moves"))
     df = sel.in_classes(df[df[C.ASSET] == asset(frames, state)], state.classes)
     df = df.assign(_last=df[C.METRIC] == "close").sort_values([C.DATE, "_last"], kind="stable")
     return sel.tag(df.drop(columns="_last"), "moves")

@@ -39,7 +39,7 @@ LABEL_PX = 17
 def rows(frames: dict, state) -> pd.DataFrame:
     """Rates and FX figures of the selected episodes and classes, in date order."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    df = sel.in_classes(sel.in_episodes(frames["rates"], eps), state.classes)
+    df = sel.in_classes(sel.in_episodes(sel.drawable(frames, "rates"), eps), state.classes)
     return sel.tag(df.sort_values([C.DATE, C.ID], kind="stable"), "rates")
 
 

@@ -34,7 +34,7 @@ def rows(frames: dict, state) -> pd.DataFrame:
     Scenarios belong to no asset class: their class is blank, so any class filter leaves none of them
     (the chart then says the selected classes have no figures here)."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    df = sel.in_episodes(frames["scenarios"], eps).assign(**{C.ASSET_CLASS: ""})
+    df = sel.in_episodes(sel.drawable(frames, "scenarios"), eps).assign(**{C.ASSET_CLASS: ""})
     return sel.tag(sel.in_classes(df, state.classes), "scenarios")
 
 

@@ -41,7 +41,7 @@ def _w(key: str, lang: str, **params) -> str:
 
 def rows(frames: dict, state) -> pd.DataFrame:
     """Every event of both files (other episodes and classes are faded, not dropped), in date order."""
-    return sel.tag(frames["events"].sort_values([C.DATE, C.ID], kind="stable"), "events")
+    return sel.tag(sel.drawable(frames, "events").sort_values([C.DATE, C.ID], kind="stable"), "events")
 
 
 def _assets(row) -> list[str]:

@@ -39,7 +39,7 @@ def class_options(frames: dict, lang: str) -> list[dict]:
 def window_options(frames: dict, state: State) -> list[dict]:
     """Every window group; those with no figures in the selected episode(s) are disabled."""
     eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    present = set(sel.windows_present(sel.in_episodes(frames["moves"], eps)))
+    present = set(sel.windows_present(sel.in_episodes(sel.drawable(frames, "moves"), eps)))
     return [
         {"label": t(f"window.{w}", state.lang), "value": w, "disabled": w not in present} for w in sel.WINDOW_GROUPS
     ]

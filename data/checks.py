@@ -25,7 +25,7 @@ from .models import (
     SourcesFile,
     VocabularyFile,
 )
-from .quotes import quote_supports
+from .quotes import quote_supports, translation_supports
 
 Problem = tuple[tuple, str]
 
@@ -99,7 +99,7 @@ def check_header(h: EpisodeHeader) -> Iterator[Problem]:
 def check_provenance(row, path: tuple, ctx: Context) -> Iterator[Problem]:
     derived = isinstance(row, Figure) and row.derive is not None
     if derived:
-        for name in ("source", "outlet", "quote"):
+        for name in ("source", "outlet", "quote", "quote_en"):
             if getattr(row, name) is not None:
                 yield path + (name,), f"a derived figure takes its {name} from its inputs; remove '{name}'"
         return
@@ -109,6 +109,10 @@ def check_provenance(row, path: tuple, ctx: Context) -> Iterator[Problem]:
         yield path + ("source",), _unknown("source", row.source, ctx.sources)
     if row.quote is None:
         yield path + ("quote",), "quote is required: the seed's exact words"
+    elif row.quote_en is None:
+        yield path + ("quote_en",), "quote_en is required: a faithful English translation of the quote"
+    if row.quote_en is not None and "**" in row.quote_en:
+        yield path + ("quote_en",), "the translation is plain text: leave out the source's ** emphasis"
     if row.outlet is not None:
         if row.outlet not in ctx.outlets:
             yield path + ("outlet",), _unknown("outlet", row.outlet, ctx.outlets)
@@ -151,6 +155,14 @@ def check_figure(row: Figure, table: str, path: tuple) -> Iterator[Problem]:
             v = getattr(row, name)
             if v is not None and not quote_supports(row.quote, v, factor):
                 yield path + (name,), f"{abs(v):g} ({row.unit}) does not appear in the quote"
+            elif v is not None and row.quote_en is not None and not translation_supports(row.quote_en, v, factor):
+                yield (
+                    path + ("quote_en",),
+                    (
+                        f"{abs(v):g} ({row.unit}) does not appear in the translation: keep the "
+                        "source's figure (20.69亿美元 is $2.069 billion)"
+                    ),
+                )
 
 
 def check_dates(row, table: str, path: tuple, h: EpisodeHeader) -> Iterator[Problem]:
@@ -244,6 +256,16 @@ def check_conflict(c, path: tuple, rows_by_id: dict) -> Iterator[Problem]:
     for i, ref in enumerate(c.claims):
         if ":" not in ref and ref not in rows_by_id:
             yield path + ("claims", i), f"no record '{ref}' in this file"
+        elif ":" not in ref and getattr(rows_by_id[ref], "derive", None) is not None:
+            yield (
+                path + ("claims", i),
+                (
+                    f"'{ref}' is derived: arithmetic that shows a contradiction is not a claim "
+                    "and is never drawn; give it as the conflict's arithmetic instead"
+                ),
+            )
+    for i, d in enumerate(c.arithmetic):
+        yield from _check_arithmetic(d, path + ("arithmetic", i), rows_by_id)
     if c.kind != "calendar" and len(c.claims) < 2:
         yield path + ("claims",), "a conflict needs at least two claims (a calendar conflict may have one)"
     sources = {getattr(rows_by_id.get(r), "source", None) for r in local if r in rows_by_id} - {None}
@@ -251,3 +273,43 @@ def check_conflict(c, path: tuple, rows_by_id: dict) -> Iterator[Problem]:
         yield path + ("kind",), "between_seeds needs claims from at least two sources"
     if c.kind == "within_seed" and len(sources) > 1:
         yield path + ("kind",), f"within_seed claims come from {len(sources)} sources; use between_seeds"
+
+
+def _check_arithmetic(d: Derive, path: tuple, rows_by_id: dict) -> Iterator[Problem]:
+    """A conflict's arithmetic takes stated figures of its own file (any table), as a derived figure would."""
+    low, high, _ = S.DERIVE_OPS[d.op]
+    if not low <= len(d.inputs) <= high:
+        yield path + ("inputs",), f"{d.op} takes {low}..{high} inputs, got {len(d.inputs)}"
+        return
+    if (d.op == "complement") != (d.total is not None):
+        yield path + ("total",), "complement needs a total; other operations take none"
+    for i, ref in enumerate(d.inputs):
+        other, p = rows_by_id.get(ref), path + ("inputs", i)
+        if other is None or not isinstance(other, Figure):
+            yield p, f"no figure '{ref}' in this file"
+        elif other.derive is not None:
+            yield p, f"'{ref}' is derived; work from stated figures"
+        elif d.op == "range_span" and (other.low is None or other.high is None):
+            yield p, f"range_span needs a range; '{ref}' has none"
+        elif d.op != "range_span" and other.value is None:
+            yield p, f"'{ref}' is a range; work from single figures"
+
+
+def check_restates(row, path: tuple, by_id: dict, conflicts: list) -> Iterator[Problem]:
+    """A record that restates another is a claim about the same figure: the other is of the same table, is drawn,
+    and a conflict names both (otherwise the two say the same and one of them is not needed)."""
+    if row.restates is None:
+        return
+    other = by_id.get(row.restates)
+    if other is None:
+        yield path + ("restates",), f"no record '{row.restates}' in this table"
+    elif other.restates is not None:
+        yield path + ("restates",), f"'{row.restates}' restates '{other.restates}' itself: name the drawn record"
+    elif not any({row.id, other.id} <= set(c.claims) for c in conflicts):
+        yield (
+            path + ("restates",),
+            (
+                f"no conflict names both '{row.id}' and '{row.restates}': a restated figure is "
+                "kept for what it says differently"
+            ),
+        )

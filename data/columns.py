@@ -53,6 +53,8 @@ class Col:
     SOURCE = "source"
     OUTLET = "outlet"
     QUOTE = "quote"
+    QUOTE_EN = "quote_en"
+    RESTATES = "restates"
     NOTE_EN = "note_en"
     NOTE_ZH = "note_zh"
     CONFLICT_IDS = "conflict_ids"
@@ -91,6 +93,7 @@ class Col:
     TOPIC_EN = "topic_en"
     TOPIC_ZH = "topic_zh"
     GENERATED = "generated"
+    ARITHMETIC = "arithmetic"
     CONFLICT_ID = "conflict_id"
     CLAIM = "claim"
     CLAIM_EPISODE = "claim_episode"
@@ -188,9 +191,13 @@ def field_kinds(table: str) -> dict[str, str]:
 
 
 def conflict_columns() -> list[str]:
+    """The conflicts frame: its fields (the claims are their own frame; the arithmetic, worked out, is written
+    in each language: `arithmetic_<lang>`), and whether code found the conflict (`generated`)."""
     out = [C.EPISODE]
     for name, field_kind in fields(ConflictRow):
-        if name != "claims":  # the claims are their own frame
+        if name == C.ARITHMETIC:
+            out += expand(name, "label")
+        elif name != "claims":
             out += expand(name, field_kind)
     return out + [C.GENERATED]
 

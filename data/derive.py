@@ -85,3 +85,42 @@ def derive_row(row: Figure, resolve) -> Derived:
     bound = row.bound if row.bound != "exact" else ("exact" if exact else "approx")
     sources = tuple(dict.fromkeys(s for _, _, ss in inputs for s in ss))
     return Derived(value, bound, formula(d), tuple(d.inputs), sources)
+
+
+RESULT_UNIT = {"share": "pct", "pct_change": "pct", "change_pct": "pct", "range_span": "pct"}  # else the inputs'
+
+
+@dataclass(frozen=True)
+class Worked:
+    """A conflict's arithmetic, worked out: the formula with the stated figures put in, and the result in its
+    unit ('pct' for the percentage operations, the first input's unit otherwise)."""
+
+    formula: str
+    value: float
+    unit: str
+
+
+def _figure_text(value: float) -> str:
+    text = f"{abs(value):,.6f}".rstrip("0").rstrip(".")
+    return ("\u2212" if value < 0 else "") + text
+
+
+def work(d: Derive, rows_by_id: dict) -> Worked:
+    """The arithmetic `d` over stated figures of one file (checks._check_arithmetic has checked them)."""
+    inputs = [rows_by_id[i] for i in d.inputs]
+    if d.op == "range_span":
+        values = [inputs[0].low, inputs[0].high]
+        shown = [_figure_text(v) for v in values]
+        text = f"({shown[0]} ÷ {shown[1]} − 1) × 100"
+    else:
+        values = [r.value for r in inputs]
+        shown = [_figure_text(v) for v in values]
+        template = S.DERIVE_OPS[d.op][2]
+        text = template.format(
+            *shown,
+            rest=" − ".join(shown[1:]),
+            all=" + ".join(shown) if d.op == "sum" else " − ".join(shown),
+            total=_figure_text(d.total) if d.total is not None else "",
+        )
+    text = text.replace("− \u2212", "+ ").replace("+ \u2212", "− ")  # a − −b reads a + b
+    return Worked(text, compute(d.op, values, d.total), RESULT_UNIT.get(d.op, inputs[0].unit))

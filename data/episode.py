@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from . import checks, safeyaml
 from . import schema as S
 from .calendar import calendar_conflicts
-from .derive import Derived, derive_all
+from .derive import Derived, Worked, derive_all, work
 from .errors import DataError, Issue
 from .models import ROW_MODELS, ConflictRow, EpisodeFile, EpisodeHeader, Figure
 from .translate import issues_from
@@ -27,6 +27,7 @@ class EpisodeDoc:
     id_at: tuple[int, int] = (1, 1)  # line and column of the episode's id
     derived: dict[str, Derived] = field(default_factory=dict)
     conflicts: list[ConflictRow] = field(default_factory=list)  # declared, then found by the calendar check
+    worked: dict[str, list[Worked]] = field(default_factory=dict)  # conflict id -> its arithmetic, worked out
 
     def rows(self):
         """Every record of every table, with its table name."""
@@ -73,7 +74,14 @@ def read_episode(raw: bytes, name: str, ctx: checks.Context, max_bytes: int = sa
     derived = _derive(indexed, located, name)
     declared = tables.pop("conflicts")
     found = calendar_conflicts(row for t in S.TABLES for row in tables[t])
-    return EpisodeDoc(name, header, tables, lines, located.position(("episode", "id")), derived, declared + found)
+    figures = {row.id: row for t in S.FIGURE_TABLES for row in tables[t]}
+    try:
+        worked = {c.id: [work(d, figures) for d in c.arithmetic] for c in declared if c.arithmetic}
+    except ZeroDivisionError:
+        raise DataError([Issue(name, "a conflict's arithmetic divides by zero", 1, 1, ("conflicts",))]) from None
+    return EpisodeDoc(
+        name, header, tables, lines, located.position(("episode", "id")), derived, declared + found, worked
+    )
 
 
 def _check_rows(indexed: dict, header: EpisodeHeader, ctx: checks.Context):
@@ -94,11 +102,13 @@ def _check_rows(indexed: dict, header: EpisodeHeader, ctx: checks.Context):
             yield from checks.check_refs(row, table, path, ctx)
             if isinstance(row, Figure):
                 yield from checks.check_figure(row, table, path)
-    for table in S.FIGURE_TABLES:
+    conflicts = [c for _, c in indexed["conflicts"]]
+    for table in S.TABLES:
         by_id = {row.id: row for _, row in indexed[table]}
         for i, row in indexed[table]:
-            if row.derive is not None:
+            if getattr(row, "derive", None) is not None:
                 yield from checks.check_derive(row, (table, i), by_id)
+            yield from checks.check_restates(row, (table, i), by_id, conflicts)
     everything = {row.id: row for t in S.TABLES for _, row in indexed[t]}
     for i, conflict in indexed["conflicts"]:
         yield from checks.check_conflict(conflict, ("conflicts", i), everything)

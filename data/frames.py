@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from i18n import LANGS
+from i18n import format as fmt
 
 from . import refs
 from . import schema as S
@@ -37,6 +38,17 @@ def _text(label: Label | None, lang: str) -> str:
 def _labels(name: str, label: Label | None) -> dict:
     """The columns of a text field, one per language."""
     return {lang_column(name, lang): _text(label, lang) for lang in LANGS}
+
+
+def _worked(worked: list) -> dict:
+    """A conflict's arithmetic in each language: 'formula = result', the result written as the language writes
+    figures ('(26.8 ÷ 70.35 − 1) × 100 = −61.9%')."""
+    return {
+        lang_column(C.ARITHMETIC, lang): "; ".join(
+            f"{w.formula} = {fmt.amount(w.value, w.unit, lang, S.UNITS[w.unit].factor)}" for w in worked
+        )
+        for lang in LANGS
+    }
 
 
 def _when(spec) -> tuple:
@@ -134,6 +146,7 @@ def _conflict_index(docs: list[EpisodeDoc]) -> tuple[list[dict], list[dict], dic
     for doc in docs:
         ep = doc.header.id
         for c in doc.conflicts:
+            worked = doc.worked.get(c.id, [])
             conflicts.append(
                 {
                     C.EPISODE: ep,
@@ -142,6 +155,7 @@ def _conflict_index(docs: list[EpisodeDoc]) -> tuple[list[dict], list[dict], dic
                     C.SEVERITY: c.severity,
                     **_labels("topic", c.topic),
                     **_labels("note", c.note),
+                    **_worked(doc.worked.get(c.id, [])),
                     C.GENERATED: c.kind == "calendar" and c.id.startswith("calendar-"),
                 }
             )

@@ -104,6 +104,10 @@ class Record(Strict):
     source: Text | None = None
     outlet: Id | None = None
     quote: Text | None = None
+    quote_en: Text | None = None  # a faithful English translation of the quote, required with it
+    # another record of this table that states the same figure, in other words or with another date (a summary
+    # table restating the text): this one is kept as a claim, the other is the one drawn
+    restates: Id | None = None
 
 
 class Dated(Record):
@@ -196,6 +200,9 @@ class ConflictRow(Strict):
         min_length=1
     )
     note: Label
+    # arithmetic that shows the contradiction (a price span as a fall, points as a percentage), computed by code
+    # from records of this episode and shown with the conflict: never drawn as a market move
+    arithmetic: list[Derive] = Field(default_factory=list)
 
 
 ROW_MODELS: dict[str, type[Strict]] = {

@@ -45,3 +45,23 @@ def quote_supports(quote: str, value: float, factor: float) -> bool:
     """True when |value| (in its unit, or scaled to the unit's base) is written in `quote`."""
     wanted = {abs(value), abs(value) * factor}
     return any(math.isclose(n, w, rel_tol=1e-9, abs_tol=1e-9) for n in quote_numbers(quote) for w in wanted)
+
+
+_ENGLISH = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(trillion|billion|million|thousand)?", re.I)
+_EN_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "": 1.0}
+
+
+def english_numbers(text: str) -> list[float]:
+    """Every number in an English translation, bare and scaled by the word that follows it ('2.069 billion')."""
+    out: list[float] = []
+    for digits, scale in _ENGLISH.findall(text):
+        n = float(digits.replace(",", ""))
+        out += [n, n * _EN_SCALE[scale.lower()]] if scale else [n]
+    return out
+
+
+def translation_supports(text: str, value: float, factor: float) -> bool:
+    """True when |value| (in its unit, or scaled to the unit's base) is written in the English translation:
+    20.69亿美元 is 2.069 usd_bn, which the translation writes '$2.069 billion' (or '$2,069 million')."""
+    wanted = {abs(value), abs(value) * factor}
+    return any(math.isclose(n, w, rel_tol=1e-9, abs_tol=1e-9) for n in english_numbers(text) for w in wanted)

@@ -43,6 +43,14 @@ def episode_ids(choice: str, available: Iterable[str]) -> list[str]:
     return [choice] if choice in available else available[-1:]
 
 
+def drawable(frames: dict, table: str) -> pd.DataFrame:
+    """The records of `table` a chart may draw: all but those that restate another record's figure (a summary
+    table restating the text, kept as a claim of a conflict). Every chart starts from here, so that one figure is
+    never drawn twice; the restated claims stay in the records, the conflicts and the data package."""
+    df = frames[table]
+    return df[df[C.RESTATES] == ""] if C.RESTATES in df.columns else df
+
+
 def in_episodes(df: pd.DataFrame, episodes: Iterable[str]) -> pd.DataFrame:
     return df[df[C.EPISODE].astype(str).isin(list(episodes))]
 
