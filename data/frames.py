@@ -146,7 +146,6 @@ def _conflict_index(docs: list[EpisodeDoc]) -> tuple[list[dict], list[dict], dic
     for doc in docs:
         ep = doc.header.id
         for c in doc.conflicts:
-            worked = doc.worked.get(c.id, [])
             conflicts.append(
                 {
                     C.EPISODE: ep,
