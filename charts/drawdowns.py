@@ -12,7 +12,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts.contract import Chart
-from charts.kit.figures import add_notes, bar_extent, base, conflict_flag, customdata, empty, patterns
+from charts.kit.figures import (
+    add_notes,
+    base,
+    bound_marks,
+    conflict_flag,
+    customdata,
+    empty,
+    magnitude_extent,
+    patterns,
+)
 from charts.kit.hover import hovers
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import class_label, label, safe, value_text
@@ -21,6 +30,7 @@ from data.columns import C
 from i18n import localized_column, t
 
 NAME = "drawdowns"
+SPAN_NAME, BOUND_NAME = "range", "bound"  # trace names of the marks beside the bars (tests find them by name)
 ROW_PX = 46
 TAB = "crash"
 
@@ -68,14 +78,16 @@ def _text(df: pd.DataFrame, lang: str) -> list[str]:
 
 def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None, legend: bool) -> None:
     th = theme(state.theme)
+    where = {"row": 1, "col": col} if col else {}
     for cls, part in df.groupby(C.ASSET_CLASS, observed=True, sort=False):
-        length, start = bar_extent(part)
+        solid, span, span_base = magnitude_extent(part)
         conflicts = conflict_flag(part)
+        texts = hovers(part, frames, state.lang)
         fig.add_trace(
             go.Bar(
                 orientation="h",
-                x=length,
-                base=start,
+                x=solid,
+                base=[0.0] * len(part),
                 y=part["_y"],
                 name=class_label(frames, cls, state.lang),
                 legendgroup=str(cls),
@@ -91,12 +103,62 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
                 text=_text(part, state.lang),
                 textposition="outside",
                 cliponaxis=False,
-                hovertext=hovers(part, frames, state.lang),
+                hovertext=texts,
                 hovertemplate="%{hovertext}<extra></extra>",
                 customdata=customdata(part),
             ),
-            **({"row": 1, "col": col} if col else {}),
+            **where,
         )
+        _spans(fig, part, span, span_base, texts, cls, th, where)
+        _bounds(fig, part, texts, cls, th, where)
+
+
+def _spans(fig, part, span, span_base, texts, cls, th, where) -> None:
+    """A range's far end: a dotted, lighter span beyond the solid bar (the source gives the move as 'from … to')."""
+    ranged = [i for i, v in enumerate(span) if v is not None]
+    if not ranged:
+        return
+    fig.add_trace(
+        go.Bar(
+            orientation="h",
+            x=[span[i] for i in ranged],
+            base=[span_base[i] for i in ranged],
+            y=part["_y"].iloc[ranged],
+            name=SPAN_NAME,
+            legendgroup=str(cls),
+            showlegend=False,
+            marker={"color": class_colour(cls), "opacity": 0.45, "pattern": {"shape": ".", "fgcolor": th["ink"]}},
+            hovertext=[texts[i] for i in ranged],
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[customdata(part)[i] for i in ranged],
+        ),
+        **where,
+    )
+
+
+def _bounds(fig, part, texts, cls, th, where) -> None:
+    """A bound's open end: a triangle at the bar's end pointing the way the move may go (outward for "over",
+    inward for "nearly", "under" and "up to")."""
+    marks = bound_marks(part)
+    if marks.empty:
+        return
+    at = [part.index.get_loc(i) for i in marks.index]
+    fig.add_trace(
+        go.Scatter(
+            x=marks["_at"],
+            y=marks["_y"],
+            mode="markers",
+            name=BOUND_NAME,
+            legendgroup=str(cls),
+            showlegend=False,
+            marker={"symbol": marks["_symbol"].tolist(), "size": 11, "color": th["ink"]},
+            cliponaxis=False,
+            hovertext=[texts[i] for i in at],
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[customdata(part)[i] for i in at],
+        ),
+        **where,
+    )
 
 
 def figure(frames: dict, state) -> go.Figure:
@@ -176,4 +238,4 @@ def summary(frames: dict, state) -> str:
     )
 
 
-CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar"}))
+CHART = Chart(name=NAME, tab=TAB, rows=rows, figure=figure, summary=summary, traces=frozenset({"bar", "scatter"}))

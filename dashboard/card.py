@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
 from core import ids
-from dashboard import share
+from dashboard import quote, share
 from data import csvsafe
 from data.columns import C, csv_columns, precision
 from data.schema import FIGURE_TABLES
@@ -89,7 +89,6 @@ def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:
     body = []
     for r in rows.to_dict("records"):
         when = " · ".join(p for p in (date_text(r, lang), window_text(str(r.get(C.WINDOW) or ""), lang)) if p)
-        note = r.get(C.FORMULA) if r.get(C.DERIVED) else r.get(C.QUOTE)
         body.append(
             html.Tr(
                 [
@@ -98,7 +97,10 @@ def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:
                     html.Td(when),
                     html.Td(str(r.get(C.SOURCE, ""))[:3] or "", title=str(r.get(C.SOURCE, ""))),
                     html.Td(outlet_label(str(r.get(C.OUTLET) or ""), frames, lang)),
-                    html.Td(("= " if r.get(C.DERIVED) else "") + str(note or ""), className="quote"),
+                    html.Td(
+                        "= " + str(r.get(C.FORMULA) or "") if r.get(C.DERIVED) else quote.block(r, lang),
+                        className="quote",
+                    ),
                 ]
             )
         )

@@ -8,6 +8,7 @@ from dash import html
 
 from charts.kit.hover import claim_line
 from charts.kit.provenance import label
+from dashboard import quote
 from dashboard.card import data_table
 from data import select as sel
 from data.columns import C
@@ -37,6 +38,16 @@ def detail(frames: dict, entity: str | None, lang: str) -> list:
     return [head, data_table(rows, frames, lang), *conflicts(frames, rows, lang, empty_note=False)]
 
 
+def _claimed(frames: dict, claim) -> dict:
+    """The record or event a conflict's claim names, as a dict (empty when it is not loaded)."""
+    key = (str(claim[C.CLAIM_EPISODE]), str(claim[C.CLAIM_ID]))
+    if key in frames["records"].index:
+        return frames["records"].loc[key].to_dict()
+    events = frames["events"]
+    hit = events[(events[C.EPISODE].astype(str) == key[0]) & (events[C.ID] == key[1])]
+    return hit.iloc[0].to_dict() if len(hit) else {}
+
+
 def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = True) -> list:
     """Each conflict that has a claim among `rows`: its question, its note, and every claim with its source."""
     claims = frames["conflict_claims"]
@@ -46,9 +57,16 @@ def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = Tr
     for key in dict.fromkeys(zip(hit[C.EPISODE].astype(str), hit[C.CONFLICT_ID].astype(str), strict=True)):
         c = sel.conflict(frames, key)
         lines = [
-            html.Li(claim_line(frames, str(k[C.CLAIM_EPISODE]), str(k[C.CLAIM_ID]), lang, escape_html=False))
+            html.Li(
+                [
+                    claim_line(frames, str(k[C.CLAIM_EPISODE]), str(k[C.CLAIM_ID]), lang, escape_html=False),
+                    html.Div(quote.block(_claimed(frames, k), lang), className="claim-quote"),
+                ]
+            )
             for _, k in sel.claims_of(frames, key).iterrows()
         ]
+        worked = localized(c, C.ARITHMETIC, lang)
+        arithmetic = [html.P([html.Em(t("hover.arithmetic", lang) + ": "), worked], className="arithmetic")]
         items.append(
             html.Li(
                 [
@@ -56,6 +74,7 @@ def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = Tr
                     " ",
                     html.Strong(localized(c, "topic", lang)),
                     html.P(localized(c, "note", lang)),
+                    *(arithmetic if worked else []),
                     html.Ul(lines),
                 ]
             )

@@ -100,6 +100,39 @@ def bar_extent(df: pd.DataFrame) -> tuple[list[float], list[float | None]]:
     return length.tolist(), start.tolist()
 
 
+def magnitude_extent(df: pd.DataFrame) -> tuple[list[float], list[float | None], list[float | None]]:
+    """For bars whose length is a size (a fall, a rise): (solid length from zero, span length, span base). A point
+    is a bar from zero; a range ("fell 19–20%") is a solid bar from zero to its nearer end, so that length still
+    encodes size, and a marked span from there to its farther end. A point has no span (None)."""
+    ranges = is_range(df)
+    near = df[C.HIGH].where(df[C.HIGH].abs() <= df[C.LOW].abs(), df[C.LOW])
+    far = df[C.LOW].where(df[C.HIGH].abs() <= df[C.LOW].abs(), df[C.HIGH])
+    solid = df[C.VALUE].where(~ranges, near)
+    span = (far - near).where(ranges)
+    return (
+        solid.tolist(),
+        [None if pd.isna(v) else v for v in span],
+        [None if pd.isna(v) else v for v in near.where(ranges)],
+    )
+
+
+# Which way a bound leaves a bar open: "over 5%" may be larger (outward); "nearly", "under" and "up to" are ceilings
+# (inward). An approximation ("≈") says so in the label only.
+OPEN_OUTWARD, OPEN_INWARD = ("over",), ("nearly", "under", "up_to")
+
+
+def bound_marks(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose bar ends in a bound, with where the mark sits (`_at`: the figure, or a range's farther end)
+    and the triangle symbol pointing the way the figure is open (for horizontal bars)."""
+    bounded = df[df[C.BOUND].isin(OPEN_OUTWARD + OPEN_INWARD)]
+    far = bounded[C.LOW].where(bounded[C.HIGH].abs() <= bounded[C.LOW].abs(), bounded[C.HIGH])
+    at = bounded[C.VALUE].where(bounded[C.VALUE].notna(), far)
+    bounded, at = bounded[at.notna()], at[at.notna()]
+    outward = bounded[C.BOUND].isin(OPEN_OUTWARD)
+    left = outward == (at < 0)  # outward on a fall, inward on a rise: pointing left
+    return bounded.assign(_at=at, _symbol=["triangle-left" if lf else "triangle-right" for lf in left])
+
+
 def add_notes(fig: go.Figure, notes: list[dict]) -> None:
     """Add many annotations in one pass: `add_annotation` re-validates the whole list each time (quadratic)."""
     if notes:

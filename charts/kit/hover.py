@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from charts.kit.provenance import (
+    TRANSLATION_CHARS,
     date_text,
     label,
     number,
@@ -20,6 +21,7 @@ from charts.kit.provenance import (
     safe,
     shorten,
     source_label,
+    translation,
     value_text,
     window_text,
     wrap,
@@ -68,6 +70,9 @@ def conflict_lines(frames: dict, conflict_ids: str, lang: str, home: str = "") -
             continue
         topic = localized(row, "topic", lang)
         lines.append(f"<b>⚠ {escape(t('hover.conflict', lang))}:</b> {wrap(escape(topic))}")
+        worked = localized(row, C.ARITHMETIC, lang)
+        if worked:
+            lines.append(f"<i>{escape(t('hover.arithmetic', lang))}:</i> {wrap(escape(worked), 60)}")
         for _, c in sel.claims_of(frames, key).iterrows():
             lines.append("  • " + claim_line(frames, str(c[C.CLAIM_EPISODE]), str(c[C.CLAIM_ID]), lang))
     return lines
@@ -97,6 +102,25 @@ def hover(row, frames: dict, lang: str = "en", what: str = "") -> str:
     return text
 
 
+def quote_lines(row, lang: str) -> list[str]:
+    """The source's words: in a language the source is not written in, its translation first, then the original;
+    in the source's language, the original alone. Each is shortened around the figure."""
+    quote = str(row.get(C.QUOTE, "") or "")
+    if not quote:
+        return []
+    value = row.get(C.VALUE)
+    around = number(abs(float(value))).replace(",", "") if value is not None and not pd.isna(value) else ""
+    original = "“" + wrap(escape(shorten(quote, around))) + "”"
+    english = translation(row, lang)
+    if not english:
+        return [original]
+    shown = wrap(escape(shorten(english, around, TRANSLATION_CHARS)), 60)
+    return [
+        f"<i>{escape(t('hover.translation', lang))}:</i> “{shown}”",
+        f"<i>{escape(t('hover.original', lang))}:</i> {original}",
+    ]
+
+
 def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
     """Build the hover text of a row from scratch."""
     head = f"<b>{escape(label(row, lang))}</b>" + (f" · {escape(what)}" if what else "")
@@ -108,11 +132,7 @@ def build(row, frames: dict, lang: str = "en", what: str = "") -> str:
     outlet = outlet_label(str(row.get(C.OUTLET, "") or ""), frames, lang)
     src = f"{t('hover.source', lang)}: {source}" + (f" · {t('hover.outlet', lang)} {outlet}" if outlet else "")
     lines.append(wrap(escape(src), 60))
-    quote = str(row.get(C.QUOTE, "") or "")
-    if quote:
-        value = row.get(C.VALUE)
-        around = number(abs(float(value))).replace(",", "") if value is not None and not pd.isna(value) else ""
-        lines.append("“" + wrap(escape(shorten(quote, around))) + "”")
+    lines += quote_lines(row, lang)
     lines += derived_lines(frames, row, lang)
     lines += conflict_lines(frames, str(row.get(C.CONFLICT_IDS, "") or ""), lang, str(row.get(C.EPISODE, "")))
     note = str(localized(row, "note", lang))

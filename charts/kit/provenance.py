@@ -19,7 +19,8 @@ from i18n import has, localized, localized_column, t
 
 MINUS = fmt.MINUS
 QUOTE_CHARS = 90
-_CLAUSE = re.compile(r"[，。；;！？!?]")
+TRANSLATION_CHARS = 170  # an English clause says in about twice the letters what a Chinese one does
+_CLAUSE = re.compile(r"[，。；;！？!?]|[,.](?=\s)")
 
 
 def number(value: float, lang: str = "en") -> str:
@@ -63,9 +64,21 @@ def date_text(row, lang: str = "en") -> str:
     )
 
 
+def translation(row, lang: str) -> str:
+    """The quote's translation into `lang` (`quote_<lang>`), or '' when the source is read as written: no
+    fallback, because a reader of the source's own language reads the original."""
+    return str(row.get(f"{C.QUOTE}_{lang}") or "")
+
+
+def plain(text: str) -> str:
+    """A quote as shown: the source's markdown emphasis (**) dropped, which is not its words; the stored quote stays
+    verbatim."""
+    return str(text).replace("**", "")
+
+
 def shorten(quote: str, around: str = "", limit: int = QUOTE_CHARS) -> str:
     """The quote, or the clauses of it around `around` (the figure), cut at punctuation, with ellipses."""
-    quote = " ".join(str(quote).replace("**", "").split())  # the seeds' markdown emphasis is not their words
+    quote = " ".join(plain(quote).split())
     if len(quote) <= limit:
         return quote
     at = quote.find(around) if around else -1

@@ -7,7 +7,7 @@ import pytest
 
 from charts import drawdowns
 from charts.kit.figures import DERIVED_PATTERN
-from charts.kit.palette import class_colour
+from charts.kit.palette import class_colour, theme
 from core.state import State
 from data.columns import C
 from i18n import t
@@ -34,15 +34,17 @@ def test_dd001_every_shown_row_is_one_bar_with_its_value(fixture_frames):
     rows = drawdowns.rows(fixture_frames, state).set_index(C.ID)
     bars = fp.bars(drawdowns.figure(fixture_frames, state))
     assert sorted(rid for *_, rid in bars) == sorted(rows.index) == sorted(FEB_DAY)
+    spans = fp.spans(drawdowns.figure(fixture_frames, state))
     for tr, i, rid in bars:
         row = rows.loc[rid]
-        if row[C.VALUE] == row[C.VALUE]:  # a point: a bar from zero
-            assert tr.x[i] == pytest.approx(row[C.VALUE]) and tr.base[i] == 0
-        else:  # a range: a floating bar from one end to the other
-            assert tr.base[i] == pytest.approx(row[C.HIGH])
-            assert tr.base[i] + tr.x[i] == pytest.approx(row[C.LOW])
+        assert tr.base[i] == 0  # every bar starts at zero, so its length is the size of the move
+        if row[C.VALUE] == row[C.VALUE]:  # a point: a bar to it
+            assert tr.x[i] == pytest.approx(row[C.VALUE]) and rid not in spans
+        else:  # a range: a solid bar to its nearer end, a marked span on to its farther end
+            assert tr.x[i] == pytest.approx(row[C.HIGH])
+            assert spans[rid] == pytest.approx((row[C.HIGH], row[C.LOW]))
     tr, i = fp.bar(drawdowns.figure(fixture_frames, state), "eth-intraday")  # ether fell 13.1–23%
-    assert (tr.base[i], tr.base[i] + tr.x[i]) == pytest.approx((-13.1, -23))
+    assert (tr.base[i], tr.x[i], *spans["eth-intraday"]) == pytest.approx((0, -13.1, -13.1, -23))
 
 
 def test_dd002_window_picks_the_rows(fixture_frames):
@@ -67,7 +69,8 @@ def test_dd003_bars_take_their_class_colour(fixture_frames):
     }
     for rid, cls in expected.items():
         assert fp.bar(fig, rid)[0].marker.color == class_colour(cls)
-    assert len({tr.marker.color for tr in fig.data}) == 4
+    assert len({tr.marker.color for tr in fig.data if tr.type == "bar"}) == 4  # bars (and spans) by class
+    assert {tr.marker.color for tr in fig.data if tr.type == "scatter"} == {theme("light")["ink"]}  # bound marks
 
 
 def test_dd004_hover_names_source_outlet_and_quote(fixture_frames):
@@ -164,7 +167,7 @@ def test_dd011_chinese_labels_and_summary(fixture_frames):
     assert "现货白银" in drawdowns.summary(fixture_frames, state)
     en = drawdowns.summary(fixture_frames, State(episode=FEB))
     assert "8 figures. Largest: Spot silver −60%; Spot silver over −19% to −20%; Ether" in en
-    assert "1 derived, 2 with conflicting claims" in en
+    assert "1 derived, 1 with conflicting claims" in en  # silver's 19–20%; the span's arithmetic is the conflict's
 
 
 def test_dd012_customdata_matches_points(fixture_frames):
@@ -183,3 +186,21 @@ def test_dd013_an_asset_with_several_figures_names_each_figures_source(fixture_f
     assert names["btc-24h"] == "Bitcoin"  # one figure: no source in its name
     shown = {a.text for a in fig.layout.annotations}  # the names are drawn above the bars
     assert {"Dow Jones Industrial Average · 100", "Dow Jones Industrial Average · 101"} <= shown
+
+
+def test_dd014_a_bound_leaves_its_bar_open_the_way_the_move_may_go(fixture_frames):
+    """ "Over 17%" may be more: a triangle at the bar's end points outward; "under 3%" and "up to 10%" are
+    ceilings: it points back towards zero; an approximation is a word in the label only."""
+    fig = drawdowns.figure(fixture_frames, State(episode=FEB))
+    marks = {
+        tr.customdata[i][2]: (tr.x[i], tr.marker.symbol[i])
+        for tr in fig.data
+        if tr.type == "scatter" and tr.name == drawdowns.BOUND_NAME
+        for i in range(len(tr.x))
+    }
+    assert marks == {
+        "amd-1d": (-17, "triangle-left"),  # a fall of over 17%: open to the left, away from zero
+        "nvda-1d": (-3, "triangle-right"),  # under 3%: at most, back towards zero
+        "gold-intraday": (-10, "triangle-right"),  # up to 10%
+        "silver-intraday": (-20, "triangle-left"),  # over 19–20%: open beyond the range's farther end
+    }
