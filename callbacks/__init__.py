@@ -1,14 +1,17 @@
 """Dash callbacks, one module per interaction. Each module keeps its logic in plain functions that tests call
 directly, and `register(app, dataset)` attaches thin wrappers to the app.
 
-    url_state     the address <-> every control, and the view the charts draw
-    render        one callback per chart: figure, text alternative, headline figures
-    cross_filter  a click on any chart selects that asset everywhere; again, or Clear, resets it
-    data_view     each chart's table toggle and CSV download
+    url_state     the address <-> every control, and the view the panels show
+    views         every chart of a view as one JSON answer, which assets/charts.js draws (web/api.py serves it)
+    render        a chart drawn for a view, kept: for views, the embeds and presenter mode
+    cross_filter  the Clear button (a click on a chart selects in the browser, assets/charts.js)
+    data_view     the tools panel: a chart's table and CSV download
     language      interface words and control options in the chosen language
     details       the selection, conflicts and sources panels
-    share         each chart's Share / Embed box: permalink, <iframe> snippet, auto-height script tag
-    clientside    highlighting, hover sync, tabs and theme, in assets/crashboard.js
+    share         the tools panel's Share / Embed box: permalink, <iframe> snippet, auto-height script tag
+    search        find an asset by name, ticker or alias; offer the episode that has it
+    story         the headline and key figures of the episodes on screen, and the data report
+    clientside    the bridge to assets/charts.js (a selection made elsewhere), tabs and theme
     embed         the chart-only page under /embed/
     present       presenter mode under /present/: slides, class toggles, notes
 
@@ -21,14 +24,26 @@ from __future__ import annotations
 
 from data.loader import Dataset
 
-from . import clientside, cross_filter, data_view, details, embed, language, present, render, share, url_state
+from . import (
+    clientside,
+    cross_filter,
+    data_view,
+    details,
+    embed,
+    language,
+    present,
+    search,
+    share,
+    story,
+    url_state,
+)
 from .context import AppData
 from .warmup import warm
 
 __all__ = ["AppData", "register", "warm"]
 
 PAGES = {
-    "dashboard": (url_state, render, cross_filter, data_view, language, details, share, clientside),
+    "dashboard": (url_state, cross_filter, data_view, language, details, share, search, story, clientside),
     "embed": (embed,),
     "present": (present,),
 }

@@ -1,10 +1,11 @@
-"""Click to cross-filter: a click on a bar or point of any chart selects its asset (or fund, exchange ...)
-everywhere; clicking the selected one again, or Clear, resets the selection."""
+"""Click to cross-filter: a click on a point of any chart selects its asset (or fund, exchange ...) everywhere.
+The browser handles the click itself (assets/charts.js: it highlights at once and sets the selection store); here,
+the Clear button resets the selection. `toggle` is the same rule as the browser's, for the tests and for pages
+without the browser-side renderer."""
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, ctx, no_update
-from dash import State as Current
+from dash import Input, Output, no_update
 
 from core import ids
 
@@ -33,15 +34,10 @@ def toggle(data: AppData, current, click):
 
 
 def register(app, data: AppData) -> None:
-
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.chart(ALL), "clickData"),
         Input(ids.CLEAR, "n_clicks"),
-        Current(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )
-    def cross_filter(clicks, _clear, current):
-        if ctx.triggered_id == ids.CLEAR:
-            return None
-        return toggle(data, current, ctx.triggered[0]["value"])
+    def clear(n_clicks):
+        return None if n_clicks else no_update

@@ -14,7 +14,7 @@ from .cache import ADDRESS
 from .context import AppData
 from .memo import as_json, kept, key_of, sent
 
-WORDS = ("texts", "episodes", "classes", "tabs", "themes", "clear", "show", "download", "lang")  # outputs, in order
+WORDS = ("texts", "episodes", "classes", "tabs", "themes", "clear", "tools", "download", "switch", "lang")  # outputs
 
 
 def words(data: AppData, lang: str, keys: list[str]) -> dict:
@@ -27,28 +27,28 @@ def words(data: AppData, lang: str, keys: list[str]) -> dict:
         "tabs": controls.simple_options("tab", TABS, lang),
         "themes": controls.simple_options("theme", THEMES, lang),
         "clear": t("ctl.clear", lang),
-        "show": [{"label": t("ctl.show_data", lang), "value": "on"}],
+        "tools": t("tools.open", lang),
         "download": t("ctl.download", lang),
+        "switch": t("search.switch", lang),
         "lang": lang,
     }
 
 
 def sent_words(data: AppData, lang: str, keys: tuple, n: int) -> tuple:
     """The language callback's outputs, kept per language and text ids (which the client sends: ADDRESS kind).
-    The texts, matched with ALL, are decoded into a list; the rest go out as JSON fragments, the toggles' and
-    buttons' words repeated for each of the `n` charts."""
+    The texts, matched with ALL, are decoded into a list; the rest go out as JSON fragments, the cards' tools
+    buttons' word repeated for each of the `n` charts."""
 
     def answer():
         said = words(data, lang, list(keys))
         return tuple(as_json(said[k]) for k in WORDS)
 
     texts, *rest = kept(data, ("words", lang, key_of(keys)), answer, ADDRESS)
-    episodes, classes, tabs, themes, clear, show, download, lang_ = (orjson.Fragment(b) for b in rest)
-    return orjson.loads(texts), episodes, classes, tabs, themes, clear, [show] * n, [download] * n, lang_
+    episodes, classes, tabs, themes, clear, tools, download, switch, lang_ = (orjson.Fragment(b) for b in rest)
+    return orjson.loads(texts), episodes, classes, tabs, themes, clear, [tools] * n, download, switch, lang_
 
 
 def register(app, data: AppData) -> None:
-
     @app.callback(
         Output(ids.text(ALL), "children"),
         Output(ids.EPISODE, "options"),
@@ -56,16 +56,16 @@ def register(app, data: AppData) -> None:
         Output(ids.TAB, "options"),
         Output(ids.THEME, "options"),
         Output(ids.CLEAR, "children"),
-        Output(ids.data_toggle(ALL), "options"),
-        Output(ids.download_button(ALL), "children"),
+        Output(ids.tools_button(ALL), "children"),
+        Output(ids.TOOLS_DOWNLOAD, "children"),
+        Output(ids.SEARCH_SWITCH, "children"),
         Output(ids.PAGE, "lang"),
         Input(ids.LANG, "value"),
     )
     def language(lang):
         keys = tuple(ids.text_key(o["id"]) for o in ctx.outputs_list[0])
         lang = lang if lang in LANGS else FALLBACK  # (and a hashable key)
-        n = len(ctx.outputs_list[6])
-        return sent_words(data, lang, keys, n)
+        return sent_words(data, lang, keys, len(ctx.outputs_list[6]))
 
     @app.callback(Output(ids.WINDOW, "options"), Input(ids.VIEW, "data"))
     def window_options(view):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import orjson
-from dash import ALL, Input, Output
+from dash import Input, Output
 from dash import State as Current
 
 from charts.registry import CHARTS
@@ -16,40 +16,33 @@ from core.state import parse
 from dashboard import share
 from i18n import t
 
+from . import render
 from .cache import ADDRESS
-from .context import AppData
+from .context import AppData, view_of
 from .memo import as_json, kept, key_of
 
 BOXES = ("link", "iframe", "script")
 
 
-def boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> dict[str, list]:
-    """The three texts of every named chart's box, in the order given."""
+def box(data: AppData, search, href, name, prefix: str = "/") -> tuple[str, str, str]:
+    """The three texts of the Share / Embed box for chart `name` in the address's view ('' for no chart)."""
+    if not isinstance(name, str) or name not in CHARTS:
+        return "", "", ""
     state = parse(search, data.choices)
-    out = {key: [] for key in BOXES}
-    for name, style in zip(names, styles, strict=True):
-        if name not in CHARTS:  # a box id no page has: nothing to share
-            for key in out:
-                out[key].append("")
-            continue
-        title = f"Crashboard: {t(f'panel.{name}', state.lang)}"
-        texts = share.snippets(href, name, CHARTS[name].tab, state, data.choices, title, style, prefix)
-        for key in out:
-            out[key].append(texts[key])
-    return out
+    chart = CHARTS[name]
+    title = f"Crashboard: {t(f'panel.{name}', state.lang)}"
+    style = orjson.loads(render.drawn_json(chart, data, view_of(state), data.selection(state.asset))[2])
+    texts = share.snippets(href, name, chart.tab, state, data.choices, title, style, prefix)
+    return tuple(texts[k] for k in BOXES)
 
 
-def sent_boxes(data: AppData, search, href, names: list[str], styles: list, prefix: str = "/") -> tuple:
-    """The (link, iframe, script) lists of `boxes`, kept per input (free-form: ADDRESS kind) as the JSON of each
-    text, and sent as lists (Dash checks the length of an output matched with ALL) of JSON fragments."""
-
-    def answer():
-        out = boxes(data, search, href, names, styles, prefix)
-        return tuple(as_json(text) for k in BOXES for text in out[k])
-
-    texts = [orjson.Fragment(b) for b in kept(data, ("share", key_of(search, href, names, styles)), answer, ADDRESS)]
-    n = len(names)
-    return tuple(texts[i * n : (i + 1) * n] for i in range(len(BOXES)))
+def sent_box(data: AppData, search, href, name, prefix: str = "/") -> tuple:
+    """`box`, kept per input (free-form: ADDRESS kind) as JSON fragments."""
+    key = ("share", key_of(search, href, name))
+    return tuple(
+        orjson.Fragment(b)
+        for b in kept(data, key, lambda: tuple(as_json(v) for v in box(data, search, href, name, prefix)), ADDRESS)
+    )
 
 
 def present_href(view) -> str:
@@ -63,20 +56,15 @@ def register(app, data: AppData) -> None:
     prefix = app.config.requests_pathname_prefix
 
     @app.callback(
-        Output(ids.share_link(ALL), "value"),
-        Output(ids.share_iframe(ALL), "value"),
-        Output(ids.share_script(ALL), "value"),
+        Output(ids.SHARE_LINK, "value"),
+        Output(ids.SHARE_IFRAME, "value"),
+        Output(ids.SHARE_SCRIPT, "value"),
+        Input(ids.TOOLS_CHART, "data"),
         Input(ids.URL, "search"),
         Current(ids.URL, "href"),
-        Current(ids.chart(ALL), "style"),
-        Current(ids.chart(ALL), "id"),
-        Current(ids.share_link(ALL), "id"),
     )
-    def share_boxes(search, href, styles, chart_ids, box_ids):
-        style_of = {i["name"]: s for i, s in zip(chart_ids, styles, strict=True)}
-        names = [i["name"] for i in box_ids]
-        styles = [style_of.get(n) for n in names]
-        return sent_boxes(data, search, href, names, styles, prefix)
+    def share_box(name, search, href):
+        return sent_box(data, search, href, name, prefix)
 
     @app.callback(Output(ids.PRESENT_LINK, "href"), Input(ids.VIEW, "data"))
     def present_link(view):

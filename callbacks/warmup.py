@@ -7,10 +7,13 @@ dataset (AppData.of, charts/kit/texts.py)."""
 
 from __future__ import annotations
 
-from charts.registry import CHARTS, NAMES
+from urllib.parse import urlencode
+
+from charts.registry import NAMES
 from core.state import LANGS, TABS, THEMES
 
-from . import data_view, details, embed, language, present, render, share
+from . import data_view, details, embed, language, present, share, story
+from . import views as views_json
 from .context import AppData, opening_views
 
 
@@ -22,17 +25,18 @@ def warm(data: AppData) -> int:
     with data.cache.pinning():
         views = opening_views(data)
         for view in views:
-            for panel in CHARTS.values():
-                render.drawn_json(panel, data, view)
             for tab in TABS:
+                search = "?" + urlencode({**{k: v for k, v in view.items() if k != "classes"}, "tab": tab})
+                views_json.answer(data, search)  # every chart of the tab, as the dashboard asks for it
                 details.behind_sent(data, view, tab)
         view, first = views[0], NAMES[0]
         details.selection(data, view, data.selection(data.choices.entities[0] if data.choices.entities else None))
-        data_view.table(data, first, ["on"], view)
+        data_view.table(data, first, view)
         data_view.download(data, first, view)
         for lang in LANGS:
             language.words(data, lang, [])
-        share.boxes(data, "", "http://localhost/", list(NAMES), [None] * len(NAMES))
+            story.picked(data, {"lang": lang})
+        share.box(data, "", "http://localhost/", first)
         embed.view(data, "/embed/" + first, "")
         present.view(data, "")
         for lang in LANGS:

@@ -83,6 +83,7 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
         solid, span, span_base = magnitude_extent(part)
         conflicts = conflict_flag(part)
         texts = hovers(part, frames, state.lang)
+        labels = _text(part, state.lang)  # a range's label goes at its far end, after the dotted span
         fig.add_trace(
             go.Bar(
                 orientation="h",
@@ -100,7 +101,7 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
                         "width": [2.5 if c else 0 for c in conflicts],
                     },
                 },
-                text=_text(part, state.lang),
+                text=[("" if s is not None else lab) for lab, s in zip(labels, span, strict=True)],
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=texts,
@@ -109,11 +110,11 @@ def _bars(fig: go.Figure, df: pd.DataFrame, frames: dict, state, col: int | None
             ),
             **where,
         )
-        _spans(fig, part, span, span_base, texts, cls, th, where)
+        _spans(fig, part, span, span_base, texts, labels, cls, th, where)
         _bounds(fig, part, texts, cls, th, where)
 
 
-def _spans(fig, part, span, span_base, texts, cls, th, where) -> None:
+def _spans(fig, part, span, span_base, texts, labels, cls, th, where) -> None:
     """A range's far end: a dotted, lighter span beyond the solid bar (the source gives the move as 'from … to')."""
     ranged = [i for i, v in enumerate(span) if v is not None]
     if not ranged:
@@ -128,6 +129,9 @@ def _spans(fig, part, span, span_base, texts, cls, th, where) -> None:
             legendgroup=str(cls),
             showlegend=False,
             marker={"color": class_colour(cls), "opacity": 0.45, "pattern": {"shape": ".", "fgcolor": th["ink"]}},
+            text=[labels[i] for i in ranged],
+            textposition="outside",
+            cliponaxis=False,
             hovertext=[texts[i] for i in ranged],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[customdata(part)[i] for i in ranged],

@@ -4,8 +4,7 @@ PAGE = "page"
 URL = "url"
 VIEW = "view-state"  # dcc.Store: the state minus the selection; charts redraw when it changes
 SELECTION = "selection"  # dcc.Store: the selected asset/fund/exchange id, or None
-HIGHLIGHTED = "highlighted"  # dcc.Store written by the clientside highlighter (nothing reads it)
-HOVER_SYNC = "hover-sync"  # dcc.Store written by the clientside hover sync
+CHARTS_SYNC = "charts-sync"  # dcc.Store written by the clientside bridge to assets/charts.js (nothing reads it)
 EPISODE = "episode"
 CLASSES = "classes"
 WINDOW = "window"
@@ -22,42 +21,36 @@ CONFLICTS = "conflicts"
 EPISODES = "episodes"
 REJECTED = "rejected-files"
 STATUS = "status"  # aria-live region announcing what the filters changed
+CLASSES_SUMMARY = "classes-summary"  # the closed classes menu says which are picked
+WINDOW_SUMMARY = "window-summary"
+SEARCH = "search"  # find an asset, fund, exchange, holder or indicator by name, ticker or alias
+SEARCH_NOTE = "search-note"  # "only in another episode" and the button that switches to it
+SEARCH_SWITCH = "search-switch"
+STORY = "story"  # the episode's headline, its summary and its key figures
+TOOLS = "tools"  # the one data / download / share panel, for the chart whose button opened it
+TOOLS_CHART = "tools-chart"  # dcc.Store: the name of that chart, or None when the panel is closed
+TOOLS_TITLE = "tools-title"
+TOOLS_CLOSE = "tools-close"
+TOOLS_TABLE = "tools-table"
+TOOLS_DOWNLOAD = "tools-download-button"
+TOOLS_FILE = "tools-download"
+REPORT = "data-report"  # <details>: the loaded files and their counts, built when opened
+REPORT_SUMMARY = "data-report-summary"  # its summary: the click that opens it builds it
 
 
-def tab_view(tab: str) -> str:
-    """dcc.Store: the view, set in the browser only while `tab` is open; the charts of the tab draw on it, so
-    a view change sends no request for the charts of a closed tab."""
-    return f"view-{tab}"
+def chart(name: str) -> str:
+    """The slot assets/charts.js draws a chart into (a plain element: the dashboard's charts are not dcc.Graph)."""
+    return f"chart-{name}"
 
 
-def table_view(name: str) -> dict:
-    """dcc.Store: the view and selection while a chart's data table is open, else None (set in the browser),
-    so a view change asks the server for open tables only."""
-    return {"type": "table-view", "name": name}
+def tools_button(name: str) -> dict:
+    """A chart card's button that opens the data / download / share panel for it."""
+    return {"type": "tools-button", "name": name}
 
 
-def chart(name: str) -> dict:
-    return {"type": "chart", "name": name}
-
-
-def data_toggle(name: str) -> dict:
-    return {"type": "data-toggle", "name": name}
-
-
-def table(name: str) -> dict:
-    return {"type": "data-table", "name": name}
-
-
-def download_button(name: str) -> dict:
-    return {"type": "download-button", "name": name}
-
-
-def download(name: str) -> dict:
-    return {"type": "download", "name": name}
-
-
-def extra(name: str) -> dict:
-    return {"type": "extra", "name": name}
+def extra(name: str) -> str:
+    """Headline tiles above a chart, filled by assets/charts.js."""
+    return f"extra-{name}"
 
 
 def text(key: str, where: str = "") -> dict:
@@ -122,17 +115,9 @@ def class_button(asset_class: str) -> dict:
     return {"type": "class-button", "class": asset_class}
 
 
-def share_link(name: str) -> dict:
-    """A chart's permalink box in its Share / Embed panel; share_iframe and share_script are its siblings."""
-    return {"type": "share-link", "name": name}
-
-
-def share_iframe(name: str) -> dict:
-    return {"type": "share-iframe", "name": name}
-
-
-def share_script(name: str) -> dict:
-    return {"type": "share-script", "name": name}
+SHARE_LINK = "share-link"  # the tools panel's permalink box; the iframe snippet and the script tag beside it
+SHARE_IFRAME = "share-iframe"
+SHARE_SCRIPT = "share-script"
 
 
 PRESENT_CLASSES = "present-classes"

@@ -7,11 +7,11 @@ download, so the three always agree.
 from __future__ import annotations
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from charts.kit.provenance import date_text, label, outlet_label, value_text, window_text
 from core import ids
-from dashboard import quote, share
+from dashboard import quote
 from data import csvsafe
 from data.columns import C, csv_columns, precision
 from data.schema import FIGURE_TABLES
@@ -107,41 +107,28 @@ def data_table(rows: pd.DataFrame, frames: dict, lang: str) -> html.Table:
     return html.Table([head, html.Tbody(body)], className="data-table")
 
 
-def card(name: str, lang: str, open_data: bool = False, extra: bool = False) -> html.Section:
-    """One chart's section. Its figure, summary, table and download are filled by callbacks."""
+def card(name: str, lang: str, extra: bool = False) -> html.Section:
+    """One chart's section: its title, the slot assets/charts.js draws it into (with its headline tiles, where it
+    has them), its text alternative, and the button that opens the data / download / share panel for it."""
     return html.Section(
         [
-            html.H2(t(f"panel.{name}", lang), id=ids.text(f"panel.{name}")),
-            html.Div(id=ids.extra(name), className="extra") if extra else None,
-            html.Div(
-                dcc.Graph(
-                    id=ids.chart(name),
-                    className="chart",
-                    config=GRAPH_CONFIG,
-                    responsive=True,
-                    style={"height": "320px"},
-                ),
-                role="figure",
-                **{"aria-describedby": ids.summary(name)},
-            ),
-            html.P(id=ids.summary(name), className="summary", **{"aria-live": "polite"}),
             html.Div(
                 [
-                    dcc.Checklist(
-                        id=ids.data_toggle(name),
-                        options=[{"label": t("ctl.show_data", lang), "value": "on"}],
-                        value=["on"] if open_data else [],
-                        className="toggle",
-                        inline=True,
+                    html.H2(t(f"panel.{name}", lang), id=ids.text(f"panel.{name}")),
+                    html.Button(
+                        t("tools.open", lang), id=ids.tools_button(name), className="button tools-open", n_clicks=0
                     ),
-                    html.Button(t("ctl.download", lang), id=ids.download_button(name), className="button", n_clicks=0),
-                    dcc.Download(id=ids.download(name)),
-                    share.box(name, lang),
                 ],
-                className="chart-tools",
+                className="card-head",
             ),
-            html.Div(id=ids.table(name), className="table-wrap", hidden=not open_data),
-            dcc.Store(id=ids.table_view(name)),
+            html.Div(id=ids.extra(name), className="extra") if extra else None,
+            html.Div(
+                id=ids.chart(name),
+                className="chart-slot",
+                role="img",
+                **{"aria-describedby": ids.summary(name), "data-chart": name},
+            ),
+            html.P(id=ids.summary(name), className="summary", **{"aria-live": "polite"}),
         ],
         id=ids.panel(name),
         className="card panel",

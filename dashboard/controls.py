@@ -18,7 +18,10 @@ from i18n import LANGUAGES, localized, t
 
 def episode_options(frames: dict, lang: str) -> list[dict]:
     eps = frames["episodes"]
-    opts = [{"label": localized(r, "title", lang), "value": r[C.ID]} for _, r in eps.iterrows()]
+    opts = [
+        {"label": html.Span(localized(r, "short", lang), title=localized(r, "title", lang)), "value": r[C.ID]}
+        for _, r in eps.iterrows()
+    ]
     if len(opts) > 1:
         opts.append({"label": t("episode.both", lang), "value": sel.BOTH})
     return opts
@@ -49,22 +52,42 @@ def simple_options(prefix: str, values, lang: str) -> list[dict]:
     return [{"label": t(f"{prefix}.{v}", lang), "value": v} for v in values]
 
 
-def _group(key: str, control, lang: str) -> html.Fieldset:
-    return html.Fieldset([html.Legend(t(key, lang), id=ids.text(key)), control], className="control")
+def _menu(summary_id: str, label_key: str, control, lang: str, css: str) -> html.Details:
+    """A control that opens from the bar (native <details>: Enter or Space opens it, Tab reaches its options):
+    its summary says the control's name and what is picked."""
+    return html.Details(
+        [
+            html.Summary(
+                [
+                    html.Span(t(label_key, lang), id=ids.text(label_key), className="menu-name"),
+                    html.Span(id=summary_id, className="menu-value"),
+                ],
+                className="button",
+            ),
+            html.Div(control, className="menu-body"),
+        ],
+        className=f"menu {css}",
+    )
+
+
+def _segmented(control_id: str, options: list[dict], value, label_key: str, lang: str) -> html.Div:
+    """A short choice shown whole (episode, tab, language): radio buttons styled as one segmented control."""
+    return html.Div(
+        dcc.RadioItems(id=control_id, options=options, value=value, className="choices segmented", inline=True),
+        role="group",
+        **{"aria-label": t(label_key, lang)},
+    )
 
 
 def bar(frames: dict, state: State) -> html.Div:
+    """One compact bar: episode, asset classes, window, search, language, theme (and Present, in the header).
+    Every control is a native radio, checkbox or input, so it works from the keyboard."""
     lang = state.lang
     return html.Div(
         [
-            _group(
-                "ctl.episode",
-                dcc.RadioItems(
-                    id=ids.EPISODE, options=episode_options(frames, lang), value=state.episode, className="choices"
-                ),
-                lang,
-            ),
-            _group(
+            _segmented(ids.EPISODE, episode_options(frames, lang), state.episode, "ctl.episode", lang),
+            _menu(
+                ids.CLASSES_SUMMARY,
                 "ctl.classes",
                 dcc.Checklist(
                     id=ids.CLASSES,
@@ -73,50 +96,66 @@ def bar(frames: dict, state: State) -> html.Div:
                     className="choices classes",
                 ),
                 lang,
+                "classes-menu",
             ),
-            _group(
+            _menu(
+                ids.WINDOW_SUMMARY,
                 "ctl.window",
                 dcc.RadioItems(
                     id=ids.WINDOW, options=window_options(frames, state), value=state.window, className="choices"
                 ),
                 lang,
-            ),
-            _group(
-                "ctl.tab",
-                dcc.RadioItems(
-                    id=ids.TAB, options=simple_options("tab", TABS, lang), value=state.tab, className="choices"
-                ),
-                lang,
-            ),
-            _group(
-                "ctl.lang",
-                dcc.RadioItems(
-                    id=ids.LANG,
-                    options=[{"label": LANGUAGES[v].name, "value": v} for v in LANGS],
-                    value=lang,
-                    className="choices",
-                ),
-                lang,
-            ),
-            _group(
-                "ctl.theme",
-                dcc.RadioItems(
-                    id=ids.THEME, options=simple_options("theme", THEMES, lang), value=state.theme, className="choices"
-                ),
-                lang,
+                "window-menu",
             ),
             html.Div(
                 [
-                    html.Span(t("ctl.selected", lang), id=ids.text("ctl.selected")),
-                    " ",
-                    html.Strong(t("ctl.none_selected", lang), id=ids.SELECTED_LABEL),
-                    " ",
-                    html.Button(t("ctl.clear", lang), id=ids.CLEAR, className="button", n_clicks=0),
+                    dcc.Dropdown(
+                        id=ids.SEARCH,
+                        options=[],
+                        placeholder=t("search.placeholder", lang),
+                        clearable=True,
+                        searchable=True,
+                        className="search",
+                    ),
+                    html.Div(
+                        [
+                            html.Span(id=ids.SEARCH_NOTE),
+                            html.Button(
+                                t("search.switch", lang),
+                                id=ids.SEARCH_SWITCH,
+                                className="button",
+                                n_clicks=0,
+                                hidden=True,
+                            ),
+                        ],
+                        className="search-note",
+                        **{"aria-live": "polite"},
+                    ),
                 ],
-                className="selection",
-                **{"aria-live": "polite"},
+                className="search-wrap",
             ),
+            _segmented(ids.LANG, [{"label": LANGUAGES[v].name, "value": v} for v in LANGS], lang, "ctl.lang", lang),
+            _segmented(ids.THEME, simple_options("theme", THEMES, lang), state.theme, "ctl.theme", lang),
         ],
         className="controls",
-        role="group",
+        role="toolbar",
     )
+
+
+def selection_bar(lang: str) -> html.Div:
+    """What is selected, and the way to clear it (a click on any point selects it everywhere)."""
+    return html.Div(
+        [
+            html.Span(t("ctl.selected", lang), id=ids.text("ctl.selected")),
+            " ",
+            html.Strong(t("ctl.none_selected", lang), id=ids.SELECTED_LABEL),
+            " ",
+            html.Button(t("ctl.clear", lang), id=ids.CLEAR, className="button", n_clicks=0),
+        ],
+        className="selection",
+        **{"aria-live": "polite"},
+    )
+
+
+def tabs(state: State) -> html.Div:
+    return _segmented(ids.TAB, simple_options("tab", TABS, state.lang), state.tab, "ctl.tab", state.lang)

@@ -8,7 +8,7 @@ from dash import html
 
 from charts.kit.hover import claim_line
 from charts.kit.provenance import label
-from dashboard import quote
+from dashboard import episodes, quote
 from dashboard.card import data_table
 from data import select as sel
 from data.columns import C
@@ -70,7 +70,7 @@ def conflicts(frames: dict, rows: pd.DataFrame, lang: str, empty_note: bool = Tr
         items.append(
             html.Li(
                 [
-                    html.Span(str(c[C.KIND]).replace("_", " "), className=f"badge {c[C.SEVERITY]}"),
+                    episodes.badge(str(c[C.KIND]), str(c[C.SEVERITY]), lang),
                     " ",
                     html.Strong(localized(c, "topic", lang)),
                     html.P(localized(c, "note", lang)),

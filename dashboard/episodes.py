@@ -1,7 +1,5 @@
-"""The episodes panel: each loaded episode with its dates, its tables' row counts and its conflicts.
-
-A report for the data's curator, in English with every other language beside it (each marked with its `lang`).
-"""
+"""The data report, for the data's curators: each loaded episode with its dates, file, tables' row counts and the
+conflicts it keeps, in the page's language. Built when a reader opens it (callbacks/story.py)."""
 
 from __future__ import annotations
 
@@ -10,18 +8,8 @@ from dash import html
 
 from core import ids
 from data.columns import C
-from data.loader import Dataset
 from data.schema import TABLES
-from i18n import LANGS, localized, t
-
-
-def _every_language(text, gap: str = " ") -> list:
-    """`text(lang)` in the first language, then in each other one as a muted span marked with its language."""
-    first, *others = LANGS
-    out = [text(first)]
-    for lang in others:
-        out += [gap] * bool(gap) + [html.Span(text(lang), lang=lang, className="alt-lang")]
-    return out
+from i18n import localized, t
 
 
 def _dates(row) -> str:
@@ -29,59 +17,66 @@ def _dates(row) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
 
 
-def _counts(ds: Dataset, episode: str) -> html.Table:
+def _counts(frames: dict, episode: str, lang: str) -> html.Table:
     body = []
     for table in TABLES:
-        df = ds.frames[table]
+        df = frames[table]
         rows = df[df[C.EPISODE] == episode]
         derived = int(rows[C.DERIVED].sum()) if C.DERIVED in rows else 0
-        name = _every_language(lambda lang, table=table: t(f"table.{table}", lang))
         body.append(
             html.Tr(
                 [
-                    html.Td(name),
+                    html.Td(t(f"table.{table}", lang)),
                     html.Td(str(len(rows)), className="num"),
                     html.Td(str(derived) if derived else "", className="num"),
                 ]
             )
         )
     head = html.Thead(
-        html.Tr([html.Th("Table"), html.Th("Rows", className="num"), html.Th("Derived", className="num")])
+        html.Tr(
+            [
+                html.Th(t("report.table", lang)),
+                html.Th(t("report.rows", lang), className="num"),
+                html.Th(t("report.derived", lang), className="num"),
+            ]
+        )
     )
     return html.Table([head, html.Tbody(body)], id=ids.counts_table(episode), className="counts")
 
 
-def _conflicts(ds: Dataset, episode: str) -> html.Div:
-    df = ds.frames["conflicts"]
+def badge(kind: str, severity: str, lang: str) -> html.Span:
+    """A conflict's kind, coloured by its severity, in the page's language."""
+    return html.Span(
+        t(f"conflict.kind.{kind}", lang), className=f"badge {severity}", title=t(f"conflict.severity.{severity}", lang)
+    )
+
+
+def _conflicts(frames: dict, episode: str, lang: str) -> html.Div:
+    df = frames["conflicts"]
     rows = df[df[C.EPISODE] == episode]
     items = [
-        html.Li([html.Span(r[C.KIND].replace("_", " "), className=f"badge {r[C.SEVERITY]}"), " ", r[C.TOPIC_EN]])
-        for _, r in rows.iterrows()
+        html.Li([badge(r[C.KIND], r[C.SEVERITY], lang), " ", localized(r, "topic", lang)]) for _, r in rows.iterrows()
     ]
-    return html.Div([html.H4(f"Conflicts kept ({len(rows)})"), html.Ul(items, className="conflicts")])
+    return html.Div([html.H4(t("report.conflicts", lang, n=len(rows))), html.Ul(items, className="conflicts")])
 
 
-def card(ds: Dataset, row: pd.Series) -> html.Section:
+def card(frames: dict, row: pd.Series, lang: str) -> html.Section:
     episode = row[C.ID]
     return html.Section(
         [
-            html.H3(_every_language(lambda lang: localized(row, "title", lang), gap="")),
+            html.H3(localized(row, "title", lang)),
             html.P([html.Span(_dates(row), className="dates"), " · ", html.Code(row[C.FILE])]),
-            *[
-                html.P(localized(row, "summary", lang), **({"lang": lang, "className": "alt-lang-block"} if i else {}))
-                for i, lang in enumerate(LANGS)
-            ],
-            _counts(ds, episode),
-            _conflicts(ds, episode),
+            html.P(localized(row, "summary", lang)),
+            _counts(frames, episode, lang),
+            _conflicts(frames, episode, lang),
         ],
         id=ids.episode_card(episode),
         className="card episode",
     )
 
 
-def panel(ds: Dataset) -> html.Div:
-    episodes = ds.episodes
-    cards = [card(ds, row) for _, row in episodes.iterrows()]
-    if not cards:
-        cards = [html.P("No episode could be loaded; see the rejected files below.", className="empty")]
-    return html.Div([html.H2(f"Episodes ({len(episodes)})"), *cards], id=ids.EPISODES)
+def panel(frames: dict, lang: str) -> list:
+    """The report's content: one section per loaded episode."""
+    episodes = frames["episodes"]
+    cards = [card(frames, row, lang) for _, row in episodes.iterrows()]
+    return cards or [html.P(t("report.none", lang), className="empty")]

@@ -1,7 +1,9 @@
-"""The page: header and controls, the two tabs of chart panels, the selection, the sources, the data report.
+"""The page: a masthead with one compact control bar, the story of the episode on screen (headline, summary, key
+figures, the legend folded away), the two tabs of chart cards, the panels behind them folded under the charts, and
+one data / download / share panel for whichever chart asks. Its size does not grow with the number of episodes.
 
-Built once per app with the default state; the URL callback then sets every control from the address.
-"""
+Built once per app with the default state; the address callback then sets every control from the address, and
+assets/charts.js draws the charts."""
 
 from __future__ import annotations
 
@@ -9,22 +11,22 @@ from dash import dcc, html
 
 from charts.registry import on_tab
 from core import ids
-from core.state import TABS, State
-from dashboard import card as panel
-from dashboard import controls, episodes, rejected
+from core.state import State
 from data.loader import Dataset
 from i18n import t
 
+from . import card, controls, rejected, story, tools
+
 
 def _tab(name: str, dom_id: str, state: State, hidden: bool) -> html.Section:
-    cards = [
-        panel.card(p.name, state.lang, open_data=p.name in state.data, extra=p.extra is not None) for p in on_tab(name)
-    ]
+    cards = [card.card(c.name, state.lang, extra=c.extra is not None) for c in on_tab(name)]
     return html.Section(cards, id=dom_id, className="tab", hidden=hidden, role="tabpanel")
 
 
-def _aside(key: str, dom_id: str, lang: str) -> html.Section:
-    return html.Section([html.H2(t(key, lang), id=ids.text(key)), html.Div(id=dom_id)], className="card aside")
+def _fold(key: str, dom_id: str, lang: str, open_: bool = False) -> html.Details:
+    return html.Details(
+        [html.Summary(t(key, lang), id=ids.text(key)), html.Div(id=dom_id)], className="card aside", open=open_
+    )
 
 
 def page(ds: Dataset, state: State | None = None) -> html.Div:
@@ -35,14 +37,14 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.VIEW),
             dcc.Store(id=ids.SELECTION),
-            dcc.Store(id=ids.HIGHLIGHTED),
-            dcc.Store(id=ids.HOVER_SYNC),
-            *[dcc.Store(id=ids.tab_view(tab)) for tab in TABS],
+            dcc.Store(id=ids.CHARTS_SYNC),
+            dcc.Store(id=ids.TOOLS_CHART),
             html.Header(
                 [
                     html.Div(
                         [
                             html.H1("Crashboard"),
+                            html.P(t("app.tagline", lang), id=ids.text("app.tagline"), className="tagline"),
                             html.A(
                                 html.Span(t("present.link", lang), id=ids.text("present.link")),
                                 id=ids.PRESENT_LINK,
@@ -52,22 +54,39 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
                         ],
                         className="title-row",
                     ),
-                    html.P(t("app.tagline", lang), id=ids.text("app.tagline")),
                     controls.bar(ds.frames, state),
-                    html.P(t("legend.marks", lang), id=ids.text("legend.marks"), className="marks"),
-                ]
+                ],
+                className="masthead",
+            ),
+            html.Section(
+                [html.Div(id=ids.STORY, className="story"), story.legend(lang)],
+                className="lede",
+                **{"aria-live": "polite"},
             ),
             rejected.panel(ds),
             html.Main(
                 [
+                    html.Div([controls.tabs(state), controls.selection_bar(lang)], className="tab-row"),
                     _tab("crash", ids.CRASH_TAB, state, hidden=state.tab != "crash"),
                     _tab("context", ids.CONTEXT_TAB, state, hidden=state.tab != "context"),
-                    _aside("panel.detail", ids.DETAIL, lang),
-                    _aside("panel.conflicts", ids.CONFLICTS, lang),
-                    _aside("panel.sources", ids.SOURCES, lang),
-                    episodes.panel(ds),
+                    _fold("panel.detail", ids.DETAIL, lang, open_=True),
+                    _fold("panel.conflicts", ids.CONFLICTS, lang),
+                    _fold("panel.sources", ids.SOURCES, lang),
+                    html.Details(
+                        [
+                            html.Summary(
+                                html.Span(t("report.title", lang), id=ids.text("report.title")),
+                                id=ids.REPORT_SUMMARY,
+                                n_clicks=0,
+                            ),
+                            html.Div(id=ids.EPISODES),
+                        ],
+                        id=ids.REPORT,
+                        className="card aside",
+                    ),
                 ]
             ),
+            tools.panel(lang),
             html.Footer(html.P(t("footer", lang), id=ids.text("footer"))),
         ],
         id=ids.PAGE,

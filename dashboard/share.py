@@ -75,7 +75,7 @@ def snippets(
     }
 
 
-def _copyable(name: str, label_key: str, box_id: dict, lang: str, rows: int = 1) -> html.Div:
+def _copyable(label_key: str, box_id: str, lang: str, rows: int = 1) -> html.Div:
     box = (
         dcc.Input(id=box_id, type="text", readOnly=True, className="share-box")
         if rows == 1
@@ -83,22 +83,22 @@ def _copyable(name: str, label_key: str, box_id: dict, lang: str, rows: int = 1)
     )
     return html.Div(
         [
-            html.Label([html.Span(t(label_key, lang), id=ids.text(label_key, name)), box]),
+            html.Label([html.Span(t(label_key, lang), id=ids.text(label_key)), box]),
             dcc.Clipboard(target_id=box_id, className="copy", title=t("share.copy", lang)),
         ],
         className="share-row",
     )
 
 
-def box(name: str, lang: str) -> html.Details:
-    """The chart's "Share / Embed" panel; a callback fills it with the current view's links."""
-    return html.Details(
+def box(lang: str) -> html.Div:
+    """The "Share / Embed" part of the tools panel; a callback fills it with the chart's links for the view."""
+    return html.Div(
         [
-            html.Summary(t("share.title", lang), id=ids.text("share.title", name), className="button"),
-            _copyable(name, "share.link", ids.share_link(name), lang),
-            _copyable(name, "share.iframe", ids.share_iframe(name), lang, rows=3),
-            _copyable(name, "share.script", ids.share_script(name), lang),
-            html.P(t("share.hint", lang), id=ids.text("share.hint", name), className="hint"),
+            html.H3(t("share.title", lang), id=ids.text("share.title")),
+            _copyable("share.link", ids.SHARE_LINK, lang),
+            _copyable("share.iframe", ids.SHARE_IFRAME, lang, rows=3),
+            _copyable("share.script", ids.SHARE_SCRIPT, lang),
+            html.P(t("share.hint", lang), id=ids.text("share.hint"), className="hint"),
         ],
         className="share",
     )

@@ -96,6 +96,21 @@ def check_header(h: EpisodeHeader) -> Iterator[Problem]:
         yield ("episode", "window_start"), "the window must contain the episode's start and end"
 
 
+def check_key_figures(h: EpisodeHeader, figures: dict) -> Iterator[Problem]:
+    """The figures an episode opens with are stated ones of its own file: a reader takes them as the story."""
+    for i, rid in enumerate(h.key_figures):
+        row, at = figures.get(rid), ("episode", "key_figures", i)
+        if row is None:
+            yield at, _unknown("figure", rid, figures)
+        elif row.derive is not None or row.restates is not None:
+            yield (
+                at,
+                f"'{rid}' is {'derived' if row.derive is not None else 'a restated claim'}: open on a stated figure",
+            )
+        elif h.key_figures.index(rid) != i:
+            yield at, f"'{rid}' is listed twice"
+
+
 def check_provenance(row, path: tuple, ctx: Context) -> Iterator[Problem]:
     derived = isinstance(row, Figure) and row.derive is not None
     if derived:

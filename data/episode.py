@@ -110,6 +110,7 @@ def _check_rows(indexed: dict, header: EpisodeHeader, ctx: checks.Context):
                 yield from checks.check_derive(row, (table, i), by_id)
             yield from checks.check_restates(row, (table, i), by_id, conflicts)
     everything = {row.id: row for t in S.TABLES for _, row in indexed[t]}
+    yield from checks.check_key_figures(header, {row.id: row for t in S.FIGURE_TABLES for _, row in indexed[t]})
     for i, conflict in indexed["conflicts"]:
         yield from checks.check_conflict(conflict, ("conflicts", i), everything)
 

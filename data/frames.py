@@ -199,9 +199,21 @@ def _vocab_frames(registry: SourcesFile | None, vocab: VocabularyFile | None) ->
     for name in VOCABULARIES:
         items = getattr(vocab, name) if vocab else []
         classed = name != "classes"  # every list but the classes names items of an asset class
-        cols = [C.ID, *expand("label", "label")] + ([C.ASSET_CLASS] if classed else [])
+        cols = [C.ID, *expand("label", "label")] + ([C.ASSET_CLASS, "ticker", "aliases"] if classed else [])
         rows = [
-            {C.ID: i.id, **_labels("label", i.label), **({C.ASSET_CLASS: i.asset_class or ""} if classed else {})}
+            {
+                C.ID: i.id,
+                **_labels("label", i.label),
+                **(
+                    {
+                        C.ASSET_CLASS: i.asset_class or "",
+                        "ticker": getattr(i, "ticker", None) or "",
+                        "aliases": ",".join(i.aliases),
+                    }
+                    if classed
+                    else {}
+                ),
+            }
             for i in items
         ]
         out[name] = pd.DataFrame(rows, columns=cols)
@@ -214,11 +226,13 @@ def _episodes(docs: list[EpisodeDoc]) -> pd.DataFrame:
             {
                 C.ID: d.header.id,
                 **_labels("title", d.header.title),
+                **_labels("short", d.header.short or d.header.title),
                 **_labels("summary", d.header.summary),
                 "start": pd.Timestamp(d.header.start),
                 C.END: pd.Timestamp(d.header.end),
                 "window_start": pd.Timestamp(d.header.window_start),
                 "window_end": pd.Timestamp(d.header.window_end),
+                "key_figures": ",".join(d.header.key_figures),
                 C.FILE: d.file,
             }
             for d in docs
@@ -226,11 +240,13 @@ def _episodes(docs: list[EpisodeDoc]) -> pd.DataFrame:
         columns=[
             C.ID,
             *expand("title", "label"),
+            *expand("short", "label"),
             *expand("summary", "label"),
             "start",
             C.END,
             "window_start",
             "window_end",
+            "key_figures",
             C.FILE,
         ],
     )

@@ -222,11 +222,14 @@ ROW_MODELS: dict[str, type[Strict]] = {
 class EpisodeHeader(Strict):
     id: Id
     title: Label
+    short: Label | None = None  # the title as the episode control shows it ('6 Feb 2026'); the title when absent
     summary: Label
     start: dt.date
     end: dt.date
     window_start: dt.date
     window_end: dt.date
+    # the records the episode opens with, under its headline: stated figures (not restated, not derived)
+    key_figures: list[Id] = Field(default_factory=list, max_length=6)
 
 
 class EpisodeFile(Strict):
@@ -281,6 +284,7 @@ class Asset(Strict):
     label: Label
     short: Label | None = None
     ticker: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)  # other names a reader may search it by, in any language
 
 
 class Named(Strict):
@@ -289,6 +293,7 @@ class Named(Strict):
     id: Id
     label: Label
     asset_class: Id | None = Field(default=None, alias="class")
+    aliases: list[Text] = Field(default_factory=list)  # other names a reader may search it by, in any language
 
 
 # the lists of vocabulary.yaml; every one but `classes` names items that belong to an asset class

@@ -60,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default="?episode=feb-2026-crash&asset=btc")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--max-height", type=int, default=2600)
+    parser.add_argument("--height", type=int, default=0, help="a window of this height (a first screen), not the page")
+    parser.add_argument("--data", default=None, help="data directory (default: data/)")
     args = parser.parse_args(argv)
-    server = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
+    dash_app = app.create_app(args.data) if args.data else app.create_app()
+    server = make_server("127.0.0.1", 0, dash_app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     driver = browser(args.width)
     try:
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         while driver.execute_script(UNDRAWN) and time.time() < deadline:
             time.sleep(0.3)
         time.sleep(2)  # let the last charts finish drawing
-        height = min(driver.execute_script("return document.body.scrollHeight"), args.max_height)
+        height = args.height or min(driver.execute_script("return document.body.scrollHeight"), args.max_height)
         driver.set_window_size(args.width, height)
         time.sleep(1)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from dashboard.share import EMBED_PATH
 from embed import page as embed
 from presenter import page as present
 
-from . import delivery, security
+from . import api, delivery, security
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PRESENT_PATH = "present/"
@@ -31,6 +31,7 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
     """Add the embed and presenter apps to the dashboard's server, and the headers and redirects."""
     server, prefix = main.server, main.config.routes_pathname_prefix
     delivery.install(server, data.cache)
+    api.install(server, data, prefix)
     embeds = Dash(
         __name__, server=server, url_base_pathname=prefix + EMBED_PATH, title="Crashboard chart", **dash_options()
     )

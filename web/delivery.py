@@ -28,6 +28,7 @@ ALGORITHMS = ["br", "gzip"]  # Brotli where accepted (every current browser on h
 ASSETS = "assets/"
 COMPONENT_SUITES = "_dash-component-suites/"
 CALLBACK = "_dash-update-component"
+VIEW_JSON = "api/view.json"  # web/api.py
 FILE_KEY = "file:"  # body_key's prefix for a static file, keyed by its real path
 
 
@@ -72,6 +73,8 @@ def body_key(req) -> str:
     callback request, else empty (not cached)."""
     if req.method == "POST" and req.path.endswith(CALLBACK):
         return f"{req.path}:{hashlib.blake2b(req.get_data(), digest_size=16).hexdigest()}"
+    if req.method == "GET" and req.path.endswith(VIEW_JSON):  # the charts of a view: kept like a callback's
+        return f"{req.path}?{hashlib.blake2b(req.query_string, digest_size=16).hexdigest()}"
     if req.method == "GET":
         path = served_file(req.endpoint, req.blueprint, req.view_args)
         return FILE_KEY + path if path else ""
