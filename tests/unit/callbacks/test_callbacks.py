@@ -112,10 +112,10 @@ def test_cb006_csv_is_exactly_the_chart_rows(data):
 
 
 def test_cb007_csv_of_a_derived_figure_names_its_formula(data):
-    rows = CHARTS["drawdowns"].rows(data.frames, State(episode="feb-2026-crash", window="from_peak"))
+    rows = CHARTS["liquidations"].rows(data.frames, State(episode="feb-2026-crash"))
     csv = pd.read_csv(io.StringIO(panel.csv_text(rows, data.frames)), keep_default_na=False).set_index(C.ID)
-    derived = csv.loc["btc-peak-to-low-derived"]
-    assert bool(derived[C.DERIVED]) and "btc-low" in derived[C.FORMULA] and derived[C.QUOTE] == ""
+    derived = csv.loc["liq-others-derived"]  # other exchanges = total − Binance − OKX − Bybit
+    assert bool(derived[C.DERIVED]) and "liq-bybit" in derived[C.FORMULA] and derived[C.QUOTE] == ""
 
 
 def test_cb008_table_is_built_only_when_open(data):

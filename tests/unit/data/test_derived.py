@@ -38,7 +38,6 @@ def _by_id(dataset, table):
         ),
         ("macro", "feb-2026-crash", "claims-prior-derived", lambda v: v["claims-actual"] - v["claims-change"]),
         ("macro", "feb-2026-crash", "challenger-prior-derived", lambda v: v["challenger-actual"] / 3.05),
-        ("moves", "feb-2026-crash", "btc-peak-to-low-derived", lambda v: (v["btc-low"] / v["btc-peak"] - 1) * 100),
         (
             "holdings",
             "jan-2026-sell-america",
@@ -75,6 +74,13 @@ def test_no_derived_record_only_shows_a_contradiction(dataset):
     moves = dataset.frames["moves"]
     feb = moves[moves[C.EPISODE] == "feb-2026-crash"]
     assert not set(feb.loc[feb[C.DERIVED], C.ID]) & {"djia-1d-implied-derived", "silver-range-span-derived"}
+
+
+def test_no_derived_market_move_in_february(dataset):
+    """A move no source states is not drawn: bitcoin's peak-to-low (−50.2%) is left to the path chart, which
+    shows both points, beside the report's "超过48%" (D2); February's derived records are decompositions."""
+    moves = dataset.frames["moves"]
+    assert not moves[(moves[C.EPISODE] == "feb-2026-crash") & moves[C.DERIVED]].size
 
 
 def test_dow_points_as_a_percentage_is_the_conflicts_arithmetic(dataset):
