@@ -1,0 +1,43 @@
+"""The conflicts the second data audit (issue 13) added or re-graded are in the data as the audit found them:
+each row is written from reading the seed (the passages are named in the conflict's note), not read back from the
+YAML. A row gives the conflict's id, kind, severity and its claims (record ids of the same episode)."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.columns import C
+
+FEB = "feb-2026-crash"
+
+# (episode, conflict id, kind, severity, claims) — 002 is the February episode's only source
+FEB_CONFLICTS = [
+    # the text's Monday inflow (line 129) and the table's "2月3日（周一）" (line 319): one flow, two dates
+    (FEB, "btc-etf-inflow-date", "within_seed", "contradiction", {"btc-etf-monday-text", "btc-etf-feb3-table"}),
+    # the next two trading days (line 129) and the table's "2月4-5日（周二至周三）" (line 320)
+    (
+        FEB,
+        "btc-etf-outflow-dates",
+        "within_seed",
+        "contradiction",
+        {"btc-etf-next-two-days-text", "btc-etf-feb4-5-table"},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def claims_by_conflict(frames) -> dict[tuple[str, str], set[str]]:
+    claims = frames["conflict_claims"]
+    out: dict[tuple[str, str], set[str]] = {}
+    for ep, cid, rid in zip(claims[C.EPISODE].astype(str), claims[C.CONFLICT_ID], claims[C.CLAIM_ID], strict=True):
+        out.setdefault((ep, cid), set()).add(rid)
+    return out
+
+
+@pytest.mark.parametrize("episode,cid,kind,severity,claims", FEB_CONFLICTS, ids=[r[1] for r in FEB_CONFLICTS])
+def test_au001_conflict_found_by_the_audit(frames, claims_by_conflict, episode, cid, kind, severity, claims):
+    table = frames["conflicts"].set_index([C.EPISODE, C.ID])
+    assert (episode, cid) in table.index, cid
+    row = table.loc[(episode, cid)]
+    assert (row[C.KIND], row[C.SEVERITY]) == (kind, severity)
+    assert claims_by_conflict[(episode, cid)] == claims
