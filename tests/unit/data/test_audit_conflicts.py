@@ -22,6 +22,25 @@ FEB_CONFLICTS = [
         "contradiction",
         {"btc-etf-next-two-days-text", "btc-etf-feb4-5-table"},
     ),
+    # summary-table cells (or a later passage) that drop the text's qualifier: one drawn record, a tension (D1)
+    (
+        FEB,
+        "btc-table-low-close",
+        "within_seed",
+        "tension",
+        {"btc-low", "btc-close", "btc-low-table", "btc-close-table"},
+    ),
+    (FEB, "btc-from-peak-48", "within_seed", "tension", {"btc-from-peak", "btc-from-peak-s4"}),  # line 9 vs 253
+    (
+        FEB,
+        "dow-table-qualifiers",
+        "within_seed",
+        "tension",
+        {"djia-1d", "djia-1d-points", "djia-close", "djia-1d-table", "djia-1d-points-table", "djia-close-table"},
+    ),
+    (FEB, "silver-table-bound", "within_seed", "tension", {"silver-intraday", "silver-intraday-table"}),
+    (FEB, "gold-spot-table-bound", "within_seed", "tension", {"gold-spot-1d", "gold-spot-1d-table"}),
+    (FEB, "yuekai-cuts-bound", "within_seed", "tension", {"yuekai-rate-cuts", "yuekai-rate-cuts-table"}),
 ]
 
 
