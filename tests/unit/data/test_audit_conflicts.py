@@ -41,6 +41,26 @@ FEB_CONFLICTS = [
     (FEB, "silver-table-bound", "within_seed", "tension", {"silver-intraday", "silver-intraday-table"}),
     (FEB, "gold-spot-table-bound", "within_seed", "tension", {"gold-spot-1d", "gold-spot-1d-table"}),
     (FEB, "yuekai-cuts-bound", "within_seed", "tension", {"yuekai-rate-cuts", "yuekai-rate-cuts-table"}),
+    # +2.3% to −0.8% for the year is a ~3% fall, the day's is 1.23% (line 35); true if +2.3% predates the week
+    (FEB, "spx-day-vs-ytd", "arithmetic", "tension", {"spx-1d", "spx-ytd-before", "spx-ytd"}),
+    # 82% odds of going below $65,000 (line 13) when the low and close are already below it (line 9)
+    (FEB, "polymarket-65k-vs-low", "within_seed", "tension", {"polymarket-btc-65k", "btc-low", "btc-close"}),
+    # two cuts from 4.25–4.50% (line 340) do not reach about 3% (lines 195, 367) at 25 bp each
+    (
+        FEB,
+        "fed-funds-cuts-to-3pct",
+        "arithmetic",
+        "tension",
+        {"fed-funds-target", "yuekai-rate-cuts", "yuekai-policy-rate"},
+    ),
+    # Citi's $100 silver in three months (line 364) against $26.80 (line 55) and $70.35 (line 301)
+    (
+        FEB,
+        "silver-level-vs-citi-target",
+        "within_seed",
+        "tension",
+        {"silver-low", "silver-range-table", "citi-silver-3m"},
+    ),
 ]
 
 
