@@ -61,6 +61,18 @@ FEB_CONFLICTS = [
         "tension",
         {"silver-low", "silver-range-table", "citi-silver-3m"},
     ),
+    # re-graded: 4.35% (line 79) to 3.46% (line 103) is 89 bp, more than four falls of at most 9 bp can take off
+    (FEB, "ust2y-level", "arithmetic", "contradiction", {"ust2y-warsh-level", "ust2y-thu-level"}),
+    # re-graded: Broadcom down over 3% and up 2% (line 43) hold if they are different sessions, which it leaves open
+    (FEB, "broadcom-direction", "within_seed", "tension", {"avgo-1d", "avgo-up-1d"}),
+    # completed: every target against $2,695 (lines 55, 269, 273), the cut 6-12 month one and JPMorgan's previous
+    (
+        FEB,
+        "gold-level-vs-targets",
+        "within_seed",
+        "tension",
+        {"gold-futures-close", "citi-gold-0-3m", "citi-gold-6-12m", "jpm-gold-2026-previous", "jpm-gold-2026"},
+    ),
 ]
 
 
