@@ -1,0 +1,115 @@
+"""Dates say how they are known (README "Rules the data follows"; issue 13, decision D3): `stated` only when the
+seed gives the date for this very figure; otherwise `report` (only the report's own date: a window such as
+最近24小时 ends there), `weekday` (周三), `relative` (a relative word: 年初, 上周二, 当日, 近日 ...) or `implied`
+(narrative order or context), each with a date_note.
+
+Each row is a record of the shipped data, with the basis and date worked out by reading its seed (line numbers are
+`cat -n` lines of 002, the report dated Friday 6 February 2026), not copied from the YAML.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from data.columns import C
+
+FEB = "feb-2026-crash"
+
+# (table, record id, expected basis, expected date, precision): the reason is the comment on each row
+FEBRUARY = [
+    # L9 opens 2026年2月6日 and gives 比特币日内暴跌12.81% in the same paragraph
+    ("moves", "btc-intraday", "stated", "2026-02-06", "day"),
+    # L11 从市值维度观察…1.27万亿美元: no date, the paragraph after the dated L9
+    ("moves", "btc-mcap", "implied", "2026-02-06", "day"),
+    # L13 此次下跌…飙升至78%: "this fall", no date
+    ("moves", "btc-vol", "implied", "2026-02-06", "day"),
+    # L131 在1月14日…遭遇阻力…随后的三周内比特币下跌了26%: three weeks after 14 January
+    ("moves", "btc-3w", "relative", "2026-02-04", "day"),
+    # L17 在此次市场暴跌中…日内跌幅达到13.1%-23%: no date
+    ("moves", "eth-intraday", "implied", "2026-02-06", "day"),
+    # L19 XRP暴跌超22%: neither date nor window
+    ("moves", "xrp-move", "implied", "2026-02-06", "day"),
+    # L19 在24小时内蒸发超过3,000亿美元: a window whose end is not given, so the report's
+    ("moves", "crypto-mcap-24h", "report", "2026-02-06", "day"),
+    # L35 opens 2026年2月6日, then 道琼斯工业平均指数收跌近600点，跌幅约1.2%
+    ("moves", "djia-1d", "stated", "2026-02-06", "day"),
+    # L37 波动率指数（VIX）单日飙升超过25%: no date, the paragraph after L35
+    ("moves", "vix-1d", "implied", "2026-02-06", "day"),
+    # L43 AMD重挫超17%: §1.2.2 names no day
+    ("moves", "amd-1d", "implied", "2026-02-06", "day"),
+    # L55 贵金属市场在2月6日…现货白银一度暴跌超19-20%
+    ("moves", "silver-intraday", "stated", "2026-02-06", "day"),
+    # L63 WTI原油期货价格下跌2.84%: the oil paragraph names no day
+    ("moves", "wti-1d", "implied", "2026-02-06", "day"),
+    # L49 从年初的22.5倍: 年初, the start of the year
+    ("moves", "spx-pe-start", "relative", "2026-01-01", "month"),
+    # L49 压缩至21.2倍: the level now, no date
+    ("moves", "spx-pe", "report", "2026-02-06", "day"),
+    # L65 维持在每日1,350万桶的历史高位: now, no date (the report's month)
+    ("moves", "us-crude-output", "report", "2026-02-01", "month"),
+    # L298 table row 三日累计-5.7%: the summary table has no date column
+    ("moves", "ixic-3d-table", "report", "2026-02-06", "day"),
+    # L301 table row $26.80-$70.35/oz: no date
+    ("moves", "silver-range-table", "report", "2026-02-06", "day"),
+    # L57 美元指数单日上涨1.2%，突破110关口: 单日 is a window; placed by the 6 February metals paragraph
+    ("rates", "dxy-110", "implied", "2026-02-06", "day"),
+    # L79 市场对沃什提名的反应…突破105关口: the reaction to the nomination of 30 January (L75), no day
+    ("rates", "dxy-105", "implied", "2026-01-30", "day"),
+    # L95 美元指数在沃什提名后上涨1.0%: 在…后, after the nomination
+    ("rates", "dxy-warsh-1pct", "relative", "2026-01-30", "day"),
+    # L103 短期美债在周四领涨…3.46%: Thursday of the report's week
+    ("rates", "ust2y-thu-level", "weekday", "2026-02-05", "day"),
+    # L344 table row 4.266%（-0.7bp）: no date
+    ("rates", "ust10y-level", "report", "2026-02-06", "day"),
+    # L25 最近24小时内…20.69亿美元: the last 24 hours end at the report
+    ("liquidations", "liq-total", "report", "2026-02-06", "day"),
+    # total less the named exchanges of L25-L27: dated as the 最近24小时 figures it is made from
+    ("liquidations", "liq-others-derived", "report", "2026-02-06", "day"),
+    # L17 2月6日单日DeFi协议清算金额达到4.7亿美元
+    ("liquidations", "liq-defi", "stated", "2026-02-06", "day"),
+    # L129 在周一录得约5.62亿美元净流入: Monday of the report's week
+    ("flows", "btc-etf-monday-text", "weekday", "2026-02-02", "day"),
+    # L129 接下来两个交易日: the two trading days after that Monday
+    ("flows", "btc-etf-next-two-days-text", "relative", "2026-02-03", "day"),
+    # L319 table row 2月3日（周一）: the date is printed (its weekday is the calendar conflict)
+    ("flows", "btc-etf-feb3-table", "stated", "2026-02-03", "day"),
+    # L131 自1月16日以来每日平均净流出2.43亿美元
+    ("flows", "btc-etf-avg-since-jan16", "stated", "2026-01-16", "day"),
+    # L131 去年同期购买了46,000枚比特币: the same period last year
+    ("flows", "btc-etf-2025-same-period", "relative", "2025-01-01", "year"),
+    # L171 是当日下跌的关键推手之一: 当日, that day
+    ("flows", "leveraged-etf-rebalancing", "relative", "2026-02-06", "day"),
+    # L109 美国劳工统计局2026年2月5日公布的数据显示
+    ("macro", "jolts-actual", "stated", "2026-02-05", "day"),
+    # L330 table row 2025年12月 | 预期700万: only the month; the release date is L109's
+    ("macro", "jolts-expected-table", "implied", "2026-02-05", "day"),
+    # L121 ADP周三发布: Wednesday of the report's week
+    ("macro", "adp-actual", "weekday", "2026-02-04", "day"),
+    # L75 2026年1月30日晚…提名凯文·沃什
+    ("events", "warsh-nomination", "stated", "2026-01-30", "day"),
+    # L95 在上周二触及2022年2月以来最低水平: last Tuesday
+    ("events", "dxy-low", "relative", "2026-01-27", "day"),
+    # L131 CryptoQuant周三报告
+    ("events", "cryptoquant-report", "weekday", "2026-02-04", "day"),
+    # L211 花旗集团近日将美股评级…下调: 近日, recently (the month is assumed)
+    ("events", "citi-downgrade", "relative", "2026-02-01", "month"),
+    # L201 2025年12月，因非农数据难看，美联储暂停缩表
+    ("events", "fed-qt-pause", "stated", "2025-12-01", "month"),
+    # L388 table row …周五在阿曼举行…2月7日: the date is printed (its weekday is the calendar conflict)
+    ("events", "us-iran-talks", "stated", "2026-02-07", "day"),
+]
+
+
+@pytest.mark.parametrize("table,rid,basis,date,precision", FEBRUARY, ids=[r[1] for r in FEBRUARY])
+def test_february_dates_say_how_they_are_known(dataset, table, rid, basis, date, precision):
+    df = dataset.frames[table]
+    row = df[(df[C.EPISODE].astype(str) == FEB) & (df[C.ID] == rid)].iloc[0]
+    assert row[C.DATE_BASIS] == basis
+    assert (row[C.DATE], row[C.DATE_PRECISION]) == (pd.Timestamp(date), precision)
+    if basis != "stated":
+        assert row[C.DATE_NOTE], rid
+
+
+def test_the_february_sample_covers_every_basis():
+    assert {basis for _, _, basis, _, _ in FEBRUARY} == {"stated", "report", "weekday", "relative", "implied"}
