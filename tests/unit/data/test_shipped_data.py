@@ -108,3 +108,13 @@ def test_timeline_spans_mid_january_to_mid_february(dataset):
     assert days.min() <= pd.Timestamp("2026-01-17") and days.max() >= pd.Timestamp("2026-02-13")
     for needle in ("Warsh", "AkademikerPension", "Davos", "election", "CME", "JOLTS", "tariffs"):
         assert ev[C.TITLE_EN].str.contains(needle).any(), needle
+
+
+def test_an_announced_sale_is_not_drawn_as_done(dataset):
+    """000 L6 宣布将退出, 001 L2 宣布清仓, 003 L23 宣布,将在本月底前彻底清空, 004 L7 宣布计划在7天内卖出: each seed
+    reports a Danish fund's announcement of a sale to come, so none of them is an event that occurred."""
+    ev = dataset.frames["events"]
+    sales = ev[(ev[C.EPISODE] == "jan-2026-sell-america") & (ev[C.CATEGORY] == "pension_fund")]
+    announced = sales[sales[C.QUOTE].str.contains("宣布")]
+    assert sorted(s[:3] for s in announced[C.SOURCE]) == ["000", "001", "003", "004"]
+    assert (announced[C.STATUS] == "announced").all(), list(announced[C.ID])
