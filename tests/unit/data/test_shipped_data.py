@@ -118,3 +118,12 @@ def test_an_announced_sale_is_not_drawn_as_done(dataset):
     announced = sales[sales[C.QUOTE].str.contains("宣布")]
     assert sorted(s[:3] for s in announced[C.SOURCE]) == ["000", "001", "003", "004"]
     assert (announced[C.STATUS] == "announced").all(), list(announced[C.ID])
+
+
+def test_the_danish_funds_assets_under_management_are_not_called_dollar_assets(dataset):
+    """003 L29 '这两家机构合计管理资产超过300亿美元': all the two funds manage, of every kind, not a holding of US or
+    dollar assets; the chart colours and lists a figure by its asset's class."""
+    h = dataset.frames["holdings"]
+    aum = h[(h[C.EPISODE] == "jan-2026-sell-america") & (h[C.METRIC].isin(["aum", "members"]))]
+    assert len(aum) == 2 and not (aum[C.ASSET_CLASS] == "us_assets").any()
+    assert (aum[C.ASSET] == "managed_assets").all()
