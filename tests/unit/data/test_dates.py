@@ -66,6 +66,10 @@ JANUARY = [
     ("events", "triple-kill-s001", "implied", "2026-01-20", "day"),
     # 001 L14 在达沃斯论坛上: no date, the commentary's month
     ("events", "von-der-leyen-davos-s001", "report", "2026-01-01", "month"),
+    # 000 L8 韦伯表示: no date, the report's month
+    ("events", "weber-s000", "report", "2026-01-01", "month"),
+    # 004 L23 同时: at the same time as the directive of 2026年1月 (L22)
+    ("events", "g7-rare-earth-alliance-s004", "relative", "2026-01-01", "month"),
 ]
 
 
