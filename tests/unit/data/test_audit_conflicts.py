@@ -43,6 +43,43 @@ JANUARY = [
             "ust10y-level-s001",
         },
     ),
+    # 000 L20 ZeroCap's 周二 'signs of stabilising' against 000 L1's crash of Wednesday 21 Jan: order only
+    (
+        "zerocap-tuesday-vs-crash",
+        "within_seed",
+        "tension",
+        {"zerocap-report-s000", "djia-1d-s000", "spx-1d-s000", "ixic-1d-s000"},
+    ),
+    # 000 L2-L6 gives Trump's 1月21日 post as a cause; 001 L2/L5 date the same falls 20 Jan: causal order only
+    (
+        "greenland-post-after-session",
+        "between_seeds",
+        "tension",
+        {"trump-greenland-post-s000", "djia-1d-s001", "ixic-1d-s001"},
+    ),
+    # 001 L4 出头, 003 L23 约, 004 L7 a plain 1亿: rounding, all fit just over $100 million
+    (
+        "akademiker-holding-size",
+        "between_seeds",
+        "tension",
+        {"akademiker-ust-s001", "akademiker-ust-s003", "akademiker-ust-s004"},
+    ),
+    # 000 L15 一度跌破9万 (a passing dip) yet 89,230.35 at press time: both can hold
+    ("btc-dip-vs-press-price", "within_seed", "tension", {"btc-below-90k-s000", "btc-level-s000"}),
+    # 002 L35 calls 6 Feb the most severe correction of the year with smaller one-day falls than 000 L1's
+    (
+        "worst-us-day-2026",
+        "between_seeds",
+        "tension",
+        {
+            "spx-1d-s000",
+            "djia-1d-s000",
+            "ixic-1d-s000",
+            "feb-2026-crash:spx-1d",
+            "feb-2026-crash:djia-1d",
+            "feb-2026-crash:ixic-1d",
+        },
+    ),
     # 001 L2 and 003 L23 date the announcement 20 Jan; 000 L6 puts it after Trump's 21 Jan post
     (
         "akademiker-announcement-date",
