@@ -8,6 +8,8 @@ charitable reading. A claim of another episode is written `episode-id:record-id`
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from data.columns import C
@@ -100,8 +102,8 @@ JANUARY = [
     ),
     # 003 L57 1.32 tn, 004 L2 'nearly 1.3 tn': rounding
     ("china-peak-holdings", "between_seeds", "tension", {"china-ust-peak-s003", "china-ust-peak-s004"}),
-    # 000 L11 'highest since 2007', 003 L47 'record highs'
-    ("jgb-record", "between_seeds", "tension", {"jgb40y-level-s000", "jgb-record-s003"}),
+    # 000 L11 'highest since 2007' (its level and its event), 003 L47 'record highs'
+    ("jgb-record", "between_seeds", "tension", {"jgb40y-level-s000", "jgb40y-high-s000", "jgb-record-s003"}),
     # 000 L13 a global bond selloff reaching Treasuries, 003 L49 Treasuries in the US alone: a different US figure
     ("citi-selloff-scope", "between_seeds", "contradiction", {"citi-bond-selloff-s000", "citi-ust-selloff-s003"}),
     # 001 L26 already over 1 tn a year, 003 L116 expected to pass 1 tn in 2026
@@ -138,3 +140,15 @@ def test_every_january_conflict_is_judged_here(dataset):
     con = dataset.frames["conflicts"]
     written = set(con[(con[C.EPISODE].astype(str) == JAN) & (con[C.KIND] != "calendar")][C.ID])
     assert written == {r[0] for r in JANUARY}
+
+
+def test_every_january_conflict_note_names_its_passages_and_its_grade(dataset):
+    """D5: a note names the seed lines (L<n>) or sections (§) it rests on, and says why its kind and severity."""
+    con = dataset.frames["conflicts"]
+    jan = con[(con[C.EPISODE].astype(str) == JAN) & (con[C.KIND] != "calendar")]
+    for cid, kind, severity, en, zh in zip(
+        jan[C.ID], jan[C.KIND], jan[C.SEVERITY], jan[C.NOTE_EN], jan[C.NOTE_ZH], strict=True
+    ):
+        assert re.search(r"\bL\d+|§", en) and re.search(r"第\d+行|第[\d.]+节", zh), cid
+        assert ("Between seeds" if kind == "between_seeds" else "Within one seed") in en, cid
+        assert severity in en, cid
