@@ -145,7 +145,7 @@ def test_cb011_sources_and_conflicts_follow_the_view(data):
     conflicts, sources = details.behind(data, {"episode": "jan-2026-sell-america"}, "crash")
     text = str(sources)
     assert "000_eb9b9b638c831f25.txt" in text and "001_6ac7a830a60ef09d.txt" in text
-    assert "Did the Dow fall 1.76% on 20 or 21 January?" in str(conflicts)
+    assert "Which day was the US selloff session of 000 and 001: 20 or 21 January?" in str(conflicts)
     _, feb_sources = details.behind(data, {"episode": "feb-2026-crash"}, "context")
     assert "002_59fce7a1fe3a6f0e.txt" in str(feb_sources) and "000_eb9b9b638c831f25.txt" not in str(feb_sources)
 

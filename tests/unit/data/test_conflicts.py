@@ -145,6 +145,6 @@ def test_weekday_conflicts_found_by_the_calendar(dataset, date, said, actual):
 def test_conflicting_records_carry_their_conflict_ids(dataset):
     moves = dataset.frames["moves"].set_index([C.EPISODE, C.ID])
     dow = moves.loc[("jan-2026-sell-america", "djia-1d-s000")]
-    assert "dow-fall-date" in dow[C.CONFLICT_IDS].split(",")
+    assert "us-session-date" in dow[C.CONFLICT_IDS].split(",")
     clean = moves.loc[("feb-2026-crash", "btc-intraday")]
     assert clean[C.CONFLICT_IDS] == ""
