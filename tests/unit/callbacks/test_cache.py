@@ -99,7 +99,9 @@ def test_ca006_pinned_entries_survive_a_flood_of_client_keys():
             cache.put(VIEW, key, b"c" * 50)
     assert all(cache.get(VIEW, ("opening", i)) == b"o" * 100 for i in range(100))
     stats = _consistent(cache)[VIEW]
-    assert stats["pinned"] == 100 and stats["pinned_bytes"] == 100 * (100 + 87)  # ("opening", i): 7+8 + 64+8 and stats["entries"] <= 64
+    assert stats["pinned"] == 100 and stats["pinned_bytes"] == 100 * (
+        100 + 87
+    )  # ("opening", i): 7+8 + 64+8 and stats["entries"] <= 64
 
 
 def test_ca007_only_the_pinning_thread_pins():

@@ -67,10 +67,11 @@ def test_sc002_bitcoin_fell_12_81_pct_intraday_on_6_february_per_coinglass(frame
     assert "比特币日内暴跌12.81%" in tr.hovertext[i]
 
 
-def test_sc003_ether_fell_13_1_to_23_pct_drawn_as_a_floating_bar(frames):
+def test_sc003_ether_fell_13_1_to_23_pct_drawn_from_zero_with_its_range_marked(frames):
     row = one(frames["moves"], FEB, asset="eth", metric="change", window="intraday")
-    tr, i = fp.bar(drawdowns.figure(frames, State(episode=FEB)), row[C.ID])
-    assert (tr.base[i], tr.base[i] + tr.x[i]) == pytest.approx((-13.1, -23))
+    fig = drawdowns.figure(frames, State(episode=FEB))
+    tr, i = fp.bar(fig, row[C.ID])  # a solid bar from zero to the nearer end, a marked span on to the farther
+    assert (tr.base[i], tr.x[i], *fp.spans(fig)[row[C.ID]]) == pytest.approx((0, -13.1, -13.1, -23))
 
 
 def test_sc004_000_and_001_date_the_dows_1_76_pct_fall_on_different_days(frames):
