@@ -75,28 +75,6 @@ JANUARY = [
 ]
 
 
-@pytest.mark.parametrize("table,rid,basis,date,precision", JANUARY, ids=[r[1] for r in JANUARY])
-def test_january_dates_say_how_they_are_known(dataset, table, rid, basis, date, precision):
-    df = dataset.frames[table]
-    row = df[(df[C.EPISODE].astype(str) == JAN) & (df[C.ID] == rid)].iloc[0]
-    assert row[C.DATE_BASIS] == basis
-    assert (row[C.DATE], row[C.DATE_PRECISION]) == (pd.Timestamp(date), precision)
-    if basis != "stated":
-        assert row[C.DATE_NOTE], rid
-
-
-def test_the_sample_covers_every_basis():
-    assert {basis for _, _, basis, _, _ in JANUARY} == {"stated", "report", "weekday", "relative", "implied"}
-
-
-def test_every_date_that_is_not_stated_says_how_it_was_set(dataset):
-    for table in ("moves", "rates", "holdings", "events"):
-        df = dataset.frames[table]
-        df = df[df[C.EPISODE].astype(str) == JAN]
-        unstated = df[df[C.DATE].notna() & (df[C.DATE_BASIS] != "stated")]
-        assert (unstated[C.DATE_NOTE] != "").all(), list(unstated[unstated[C.DATE_NOTE] == ""][C.ID])
-
-
 FEBRUARY = [
     # L9 opens 2026年2月6日 and gives 比特币日内暴跌12.81% in the same paragraph
     ("moves", "btc-intraday", "stated", "2026-02-06", "day"),
@@ -181,15 +159,28 @@ FEBRUARY = [
 ]
 
 
-@pytest.mark.parametrize("table,rid,basis,date,precision", FEBRUARY, ids=[r[1] for r in FEBRUARY])
-def test_february_dates_say_how_they_are_known(dataset, table, rid, basis, date, precision):
+SAMPLE = [(JAN, *row) for row in JANUARY] + [(FEB, *row) for row in FEBRUARY]
+
+
+@pytest.mark.parametrize("episode,table,rid,basis,date,precision", SAMPLE, ids=[r[2] for r in SAMPLE])
+def test_dates_say_how_they_are_known(dataset, episode, table, rid, basis, date, precision):
     df = dataset.frames[table]
-    row = df[(df[C.EPISODE].astype(str) == FEB) & (df[C.ID] == rid)].iloc[0]
+    row = df[(df[C.EPISODE].astype(str) == episode) & (df[C.ID] == rid)].iloc[0]
     assert row[C.DATE_BASIS] == basis
     assert (row[C.DATE], row[C.DATE_PRECISION]) == (pd.Timestamp(date), precision)
     if basis != "stated":
         assert row[C.DATE_NOTE], rid
 
 
-def test_the_february_sample_covers_every_basis():
-    assert {basis for _, _, basis, _, _ in FEBRUARY} == {"stated", "report", "weekday", "relative", "implied"}
+@pytest.mark.parametrize("sample", [JANUARY, FEBRUARY], ids=["january", "february"])
+def test_each_episodes_sample_covers_every_basis(sample):
+    assert {basis for _, _, basis, _, _ in sample} == {"stated", "report", "weekday", "relative", "implied"}
+
+
+@pytest.mark.parametrize("episode", [JAN, FEB])
+def test_every_date_that_is_not_stated_says_how_it_was_set(dataset, episode):
+    for table in ("moves", "rates", "liquidations", "flows", "macro", "holdings", "forecasts", "events"):
+        df = dataset.frames[table]
+        df = df[df[C.EPISODE].astype(str) == episode]
+        unstated = df[df[C.DATE].notna() & (df[C.DATE_BASIS] != "stated")]
+        assert (unstated[C.DATE_NOTE] != "").all(), list(unstated[unstated[C.DATE_NOTE] == ""][C.ID])
