@@ -23,7 +23,8 @@ from flask import Response, request
 log = logging.getLogger(__name__)
 
 ROUTE = "_dash-update-component"
-MAX_BODY = 1 << 20  # bytes; the largest call the pages send is about 8 kB (the address sync), so 1 MiB is ample
+MAX_BODY = 64 << 10  # bytes; the largest call the pages send is about 7 kB (the address sync): 64 KiB leaves room,
+# and parsing a larger body only lets a client grow a worker's memory (a flood of 0.8 MB bodies grew each by 80 MB)
 MANY = (["ALL"], ["ALLSMALLER"])  # wildcards whose payload item is a list of matching components
 
 

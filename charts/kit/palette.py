@@ -19,6 +19,7 @@ CLASS_COLOURS: dict[str, str] = {
     "policy": "#882255",  # Tol wine
     "sentiment": "#44AA99",  # Tol teal
     "us_assets": "#332288",  # Tol indigo
+    "other_holdings": "#999933",  # Tol olive
     "macro": "#AA4499",  # Tol purple
 }
 UNKNOWN = "#999999"

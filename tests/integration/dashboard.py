@@ -64,10 +64,12 @@ def figure(dash_duo, name: str) -> dict:
 
 
 def point_of(fig: dict, entity: str) -> tuple[int, int]:
-    """(trace, point) index of the first bar whose customdata names `entity`."""
-    for t, trace in enumerate(fig["data"]):
+    """(bar trace, point) index of the first bar whose customdata names `entity`: the trace index counts bar
+    traces only, as the page's `.trace.bars` groups do (a chart may draw marks of other types beside its bars)."""
+    bars = [trace for trace in fig["data"] if trace.get("type") == "bar"]
+    for t, trace in enumerate(bars):
         for p, custom in enumerate(trace.get("customdata") or []):
-            if trace.get("type") == "bar" and custom and custom[0] == entity:
+            if custom and custom[0] == entity:
                 return t, p
     raise AssertionError(f"no bar for {entity}")
 

@@ -18,8 +18,8 @@ def test_pg001_page_lists_episodes_and_a_rejected_file(dash_duo, data_copy):
     dash_duo.wait_for_contains_text("#episodes", "Cross-asset crash, 6 Feb 2026", timeout=10)
     episodes = dash_duo.find_element("#episodes").text
     assert "Episodes (2)" in episodes
-    assert "Sell America, 20–21 Jan 2026" in episodes and "“抛售美国”，2026年1月20—21日" in episodes
-    assert "Did the Dow fall 1.76% on 20 or 21 January?" in episodes
+    assert "“Sell America”, 20–21 Jan 2026" in episodes and "“抛售美国”，2026年1月20—21日" in episodes
+    assert "Which day was the US selloff session of 000 and 001: 20 or 21 January?" in episodes
     rejected = dash_duo.find_element("#rejected-files")
     assert rejected.get_attribute("role") == "alert"
     assert "Rejected files (1)" in rejected.text

@@ -22,13 +22,19 @@ from .mix import Mix, Snapshot
 CLIENTS = 16
 PHASE = max(2.0, SOAK_SECONDS / 30)
 EPISODE = "episodes/2026-02-cross-asset-crash.yaml"
-# The episode's title, and bitcoin's 6 Feb low moved to the close that its quote also states (so the file still
-# validates): the path view, the from-peak drawdowns and the layout all change.
+# The episode's title, bitcoin's 6 Feb low moved to the close that its quote also states, and bitcoin's fall from
+# its peak read as "about" rather than "more than" 48% (the file still validates): the layout, the path view and
+# the from-peak drawdowns (which lose the open-ended mark of a bound) all change.
 EDITS = (
     ("title: {en: 'Cross-asset crash, 6 Feb 2026',", "title: {en: 'Cross-asset crash of 6 February 2026',"),
     (
         "{id: btc-low, asset: btc, metric: low, date: 2026-02-06, value: 62841.90,",
         "{id: btc-low, asset: btc, metric: low, date: 2026-02-06, value: 63860,",
+    ),
+    (
+        "{id: btc-from-peak, asset: btc, metric: change, window: from_peak, date: 2026-02-06, value: -48, bound: over,",
+        "{id: btc-from-peak, asset: btc, metric: change, window: from_peak, date: 2026-02-06, value: -48,"
+        " bound: approx,",
     ),
 )
 VIEWS = ({"window": "from_peak"}, {"window": "from_peak", "asset": "btc", "lang": "zh"})

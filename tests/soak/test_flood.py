@@ -1,8 +1,8 @@
 """A flood of distinct requests cannot grow a worker without bound or push out the opening views. A security tester
 once grew each worker by 450-500 MB with 512 answers of about 0.9 MB (language ids chosen by the client), by
 300 MB with 6,000 made-up bundle fingerprints, and evicted the pre-drawn views. Every cache now has a byte budget
-(callbacks/cache.py), keys weigh what they hold, static files are kept by the real file, and the warm-up's answers
-are pinned."""
+(callbacks/cache.py), keys weigh what they hold, static files are kept by the real file, the warm-up's answers are
+pinned, and a request body is at most 64 KiB (web/guard.py), about nine times the largest a page sends."""
 
 from __future__ import annotations
 
@@ -59,10 +59,10 @@ def _bodies(url: str) -> tuple[list[tuple[str, str, bytes | None]], dict]:
     texts = next(
         i for i, o in enumerate(words["outputs"]) if isinstance(o, list) and o and o[0]["id"]["type"] == "text"
     )
-    for n in range(1_500):  # about 0.8 MB of client-chosen text ids each, answered with those ids
+    for n in range(1_500):  # about 55 kB of client-chosen text ids each (just under the body cap), answered with them
         body = copy.deepcopy(words)
         body["outputs"][texts] = [
-            {"id": {"type": "text", "key": f"{n}-{k}-" + "x" * 1000}, "property": "children"} for k in range(800)
+            {"id": {"type": "text", "key": f"{n}-{k}-" + "x" * 1000}, "property": "children"} for k in range(52)
         ]
         out.append(("POST", "/_dash-update-component", json.dumps(body).encode()))
     windows = ["day", "3d", "5d", "3w", "ytd", "from_peak", "overnight", "unstated"]

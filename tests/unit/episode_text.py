@@ -20,6 +20,7 @@ moves:
     unit: pct
     source: 000_eb9b9b638c831f25.txt
     quote: '道琼斯工业平均指数下跌1.76%'
+    quote_en: 'The Dow Jones Industrial Average fell 1.76%'
 events:
   - id: e1
     date: 2026-01-17
@@ -28,6 +29,7 @@ events:
     countries: [DK, 'NO']
     source: 000_eb9b9b638c831f25.txt
     quote: '此前,特朗普于1月17日宣布'
+    quote_en: 'Earlier, Trump announced on 17 January'
 """
 
 

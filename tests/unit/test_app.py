@@ -17,8 +17,8 @@ def _text(layout) -> str:
 
 def test_page_lists_both_episodes_with_counts():
     page = _text(app.create_app().layout)
-    assert "Sell America, 20–21 Jan 2026" in page and "Cross-asset crash, 6 Feb 2026" in page
-    assert "Did the Dow fall 1.76% on 20 or 21 January?" in page
+    assert "“Sell America”, 20–21 Jan 2026" in page and "Cross-asset crash, 6 Feb 2026" in page
+    assert "Which day was the US selloff session of 000 and 001: 20 or 21 January?" in page
     assert "Rejected files" not in page
 
 

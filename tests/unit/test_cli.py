@@ -12,7 +12,7 @@ def test_validate_prints_counts_and_ok(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "OK"
     (jan,) = [line for line in out if "[jan-2026-sell-america]" in line]
-    assert "moves 24" in jan and "events 24" in jan and "conflicts 11 (0 calendar)" in jan
+    assert "moves 24" in jan and "events 26" in jan and "conflicts 15 (0 calendar)" in jan
     (feb,) = [line for line in out if "[feb-2026-crash]" in line]
     assert "liquidations 18" in feb and "(4 calendar)" in feb
 

@@ -67,10 +67,11 @@ def test_sc002_bitcoin_fell_12_81_pct_intraday_on_6_february_per_coinglass(frame
     assert "比特币日内暴跌12.81%" in tr.hovertext[i]
 
 
-def test_sc003_ether_fell_13_1_to_23_pct_drawn_as_a_floating_bar(frames):
+def test_sc003_ether_fell_13_1_to_23_pct_drawn_from_zero_with_its_range_marked(frames):
     row = one(frames["moves"], FEB, asset="eth", metric="change", window="intraday")
-    tr, i = fp.bar(drawdowns.figure(frames, State(episode=FEB)), row[C.ID])
-    assert (tr.base[i], tr.base[i] + tr.x[i]) == pytest.approx((-13.1, -23))
+    fig = drawdowns.figure(frames, State(episode=FEB))
+    tr, i = fp.bar(fig, row[C.ID])  # a solid bar from zero to the nearer end, a marked span on to the farther
+    assert (tr.base[i], tr.x[i], *fp.spans(fig)[row[C.ID]]) == pytest.approx((0, -13.1, -13.1, -23))
 
 
 def test_sc004_000_and_001_date_the_dows_1_76_pct_fall_on_different_days(frames):
@@ -252,3 +253,19 @@ def test_sc019_the_report_gives_four_scenarios_whose_probabilities_add_up_to_100
     assert len(rows) == 4 and rows[C.VALUE].sum() == 100 and not rows[C.DERIVED].any()
     (bar,) = scenarios.figure(frames, State(episode=FEB)).data
     assert list(bar.x) == list(rows[C.VALUE])
+
+
+# --- one event told twice by one seed ---
+
+
+def test_sc020_003s_opening_tells_the_danish_sale_as_done_and_it_is_kept_as_a_claim_not_drawn(frames):
+    """003 L4 has the fund clear its Treasuries as soon as Trump spoke; L23 dates the same sale's announcement 1月20日,
+    to be completed by month end. One sale: the dated announcement is drawn, the opening is kept as its claim."""
+    sales = where(frames["events"], JAN, category="pension_fund")
+    sales = sales[sales[C.SOURCE].str.startswith("003") & sales[C.QUOTE].str.contains("清")]
+    opening = one(sales, status="occurred")
+    dated = one(sales, date=pd.Timestamp("2026-01-20"))
+    assert opening[C.RESTATES] == dated[C.ID] and dated[C.RESTATES] == ""
+    assert set(opening[C.CONFLICT_IDS].split(",")) & set(dated[C.CONFLICT_IDS].split(","))
+    drawn = set(timeline.rows(frames, State(episode=JAN))[C.ID])
+    assert dated[C.ID] in drawn and opening[C.ID] not in drawn

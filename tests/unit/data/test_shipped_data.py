@@ -108,3 +108,22 @@ def test_timeline_spans_mid_january_to_mid_february(dataset):
     assert days.min() <= pd.Timestamp("2026-01-17") and days.max() >= pd.Timestamp("2026-02-13")
     for needle in ("Warsh", "AkademikerPension", "Davos", "election", "CME", "JOLTS", "tariffs"):
         assert ev[C.TITLE_EN].str.contains(needle).any(), needle
+
+
+def test_an_announced_sale_is_not_drawn_as_done(dataset):
+    """000 L6 宣布将退出, 001 L2 宣布清仓, 003 L23 宣布,将在本月底前彻底清空, 004 L7 宣布计划在7天内卖出: each seed
+    reports a Danish fund's announcement of a sale to come, so none of them is an event that occurred."""
+    ev = dataset.frames["events"]
+    sales = ev[(ev[C.EPISODE] == "jan-2026-sell-america") & (ev[C.CATEGORY] == "pension_fund")]
+    announced = sales[sales[C.QUOTE].str.contains("宣布")]
+    assert sorted(s[:3] for s in announced[C.SOURCE]) == ["000", "001", "003", "004"]
+    assert (announced[C.STATUS] == "announced").all(), list(announced[C.ID])
+
+
+def test_the_danish_funds_assets_under_management_are_not_called_dollar_assets(dataset):
+    """003 L29 '这两家机构合计管理资产超过300亿美元': all the two funds manage, of every kind, not a holding of US or
+    dollar assets; the chart colours and lists a figure by its asset's class."""
+    h = dataset.frames["holdings"]
+    aum = h[(h[C.EPISODE] == "jan-2026-sell-america") & (h[C.METRIC].isin(["aum", "members"]))]
+    assert len(aum) == 2 and not (aum[C.ASSET_CLASS] == "us_assets").any()
+    assert (aum[C.ASSET] == "managed_assets").all()

@@ -184,10 +184,10 @@ CASES = [
     (
         "undated-record",
         "'On {date:btc-intraday}.'",
-        "'On {date:btc-3w}.'",
+        "'On {date:fear-greed-before}.'",
         "'On",
         "story.slides[0].notes.en",
-        r"record 'btc-3w' has no date",
+        r"record 'fear-greed-before' has no date",
     ),
     (
         "not-a-placeholder",

@@ -215,7 +215,7 @@ def test_dl011_an_asset_is_one_entry_under_every_page(served):
     [
         ("/assets/no-such-file.js", 404),
         ("/elsewhere/assets/crashboard.js", 200),
-        ("/_dash-component-suites/dash/no-such.v1m1.js", 500),
+        ("/_dash-component-suites/dash/no-such.v1m1.js", 404),  # a client error (web/guard.py), not a 500
     ],
 )
 def test_dl012_a_path_that_serves_no_known_file_is_not_kept(served, url, status):

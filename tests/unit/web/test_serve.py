@@ -38,8 +38,8 @@ def test_sv002_it_bounds_slow_clients_and_bodies(conf):
         "reset_timedout_connection on",
     ):
         assert directive + ";" in text, directive
-    cap = re.search(r"client_max_body_size (\d+)m;", text)
-    assert int(cap.group(1)) << 20 == guard.MAX_BODY  # nginx refuses what gunicorn would refuse, earlier
+    cap = re.search(r"client_max_body_size (\d+)k;", text)
+    assert int(cap.group(1)) << 10 == guard.MAX_BODY  # nginx refuses what gunicorn would refuse, earlier
     assert not re.search(r"\$(run|socket|listen|access_log)\b", text)  # every placeholder filled
 
 
