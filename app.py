@@ -41,7 +41,7 @@ def create_app(data_dir: str | Path = DEFAULT_DIR, frame_ancestors: str | None =
     every language before serving and pins it in the answer cache (callbacks.warm), as the production server
     does."""
     dataset = load_dataset(data_dir, NAMES)
-    app = Dash(__name__, title="Crashboard", **pages.dash_options())
+    app = pages.Page(__name__, title="Crashboard", **pages.dash_options())
     app.layout = layout.page(dataset)
     data = callbacks.register(app, dataset)
     pages.mount(app, data, framing.from_env(frame_ancestors))

@@ -101,6 +101,33 @@
     return Object.assign({}, figure, {data: data});
   }
 
+  var NARROW = 560;  // px: a phone's card; the same figure, laid out to fit
+  function narrow(figure) {  // smaller legend, labels and tooltips, and no toolbar over the legend
+    var layout = Object.assign({}, figure.layout);
+    var small = function (font, size) { return Object.assign({}, font || {}, {size: size}); };
+    layout.legend = Object.assign({}, layout.legend, {font: small((layout.legend || {}).font, 11)});
+    layout.hoverlabel = Object.assign({}, layout.hoverlabel, {font: small((layout.hoverlabel || {}).font, 11)});
+    if (Array.isArray(layout.annotations)) {
+      layout.annotations = layout.annotations.map(function (a) { return Object.assign({}, a, {font: small(a.font, 10)}); });
+    }
+    layout.margin = Object.assign({}, layout.margin, {l: 4, r: 8});
+    var labelled = false;
+    var data = figure.data.map(function (tr) {
+      if (tr.textposition !== "outside") { return tr; }
+      labelled = labelled || tr.orientation === "h";
+      return Object.assign({}, tr, {textfont: small(tr.textfont, 10)});
+    });
+    Object.keys(layout).forEach(function (k) {  // horizontal bars' labels sit beside them: give them room
+      var ax = layout[k];
+      if (labelled && /^xaxis\d*$/.test(k) && ax && Array.isArray(ax.range) && typeof ax.range[0] === "number") {
+        var span = ax.range[1] - ax.range[0];
+        layout[k] = Object.assign({}, ax, {range: [ax.range[0] < 0 ? ax.range[0] - 0.3 * span : ax.range[0],
+                                                   ax.range[1] > 0 ? ax.range[1] + 0.3 * span : ax.range[1]]});
+      }
+    });
+    return Object.assign({}, figure, {data: data, layout: layout});
+  }
+
   function drawChart(name, chart, config, force) {
     var el = slot(name);
     if (!el || el.offsetParent === null) { return null; }  // on a hidden tab: drawn when the tab opens
@@ -109,10 +136,14 @@
     var extra = document.getElementById("extra-" + name);
     if (extra && chart.extra !== undefined) { extra.textContent = ""; extra.appendChild(element(chart.extra)); }
     if (chart.style && chart.style.height) { el.style.height = chart.style.height; }
-    var key = chart.key + (selection ? ":" + selection.id : "");
+    var card = document.getElementById("panel-" + name);  // a chart with nothing to draw: its card folds to the
+    var none = !(chart.figure.data || []).length;           // one line of its summary that says why
+    if (card) { card.classList.toggle("is-empty", none); }
+    var key = chart.key + (selection ? ":" + selection.id : "") + (el.clientWidth < NARROW ? ":narrow" : "");
     if (!force && drawnKeys[name] === key) { return null; }  // unchanged: not redrawn
     drawnKeys[name] = key;
     var fig = highlighted(chart.figure);
+    if (el.clientWidth < NARROW) { fig = narrow(fig); config = Object.assign({}, config, {displayModeBar: false}); }
     return window.Plotly.react(el, fig.data, fig.layout, config).then(function () {
       state.draws[name] = (state.draws[name] || 0) + 1;
       if (!el.__crashboardHooked) { hook(el); }
@@ -244,11 +275,21 @@
   document.addEventListener("change", onChange, true);
   // a tab that opens is drawn then (a chart drawn while hidden would have no width)
   new MutationObserver(function (records) {
-    if (records.some(function (r) { return r.target.classList.contains("tab") && !r.target.hidden; })) {
+    if (records.some(function (r) { return r.target.classList.contains("chart-grid") && !r.target.hidden; })) {
       show(query());
     }
   }).observe(document.documentElement, {attributes: true, attributeFilter: ["hidden"], subtree: true});
   window.addEventListener("popstate", function () { show(window.location.search || "?"); });
+  var resizing = null;  // a window that crosses the narrow width (a phone turned) redraws the charts that cross it
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      document.querySelectorAll(".chart-slot.js-plotly-plot").forEach(function (gd) {
+        if (gd.offsetParent !== null) { window.Plotly.Plots.resize(gd); }
+      });
+      if (showing) { show(query()); }
+    }, 200);
+  });
   var starting = new MutationObserver(function () { if (start()) { starting.disconnect(); } });
   document.addEventListener("DOMContentLoaded", function () {
     if (!start()) { starting.observe(document.body, {childList: true, subtree: true}); }

@@ -9,6 +9,7 @@ from core import ids
 from core.state import LANGS, TABS, THEMES
 from dashboard import controls
 from i18n import FALLBACK, has, t
+from i18n.languages import language
 
 from .cache import ADDRESS
 from .context import AppData
@@ -30,7 +31,7 @@ def words(data: AppData, lang: str, keys: list[str]) -> dict:
         "tools": t("tools.open", lang),
         "download": t("ctl.download", lang),
         "switch": t("search.switch", lang),
-        "lang": lang,
+        "lang": language(lang).tag,  # the page's lang attribute: a BCP 47 tag
     }
 
 

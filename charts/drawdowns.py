@@ -70,6 +70,17 @@ def _ylabels(df: pd.DataFrame, lang: str) -> list[str]:
     return out
 
 
+def _lanes(df: pd.DataFrame, lang: str) -> list[str]:
+    """Both episodes side by side: one lane per asset, and per figure when an episode has several for it, so an
+    asset's bars line up across the columns ("Dow Jones Industrial Average", "… (2)")."""
+    nth = df.groupby([C.EPISODE, C.ENTITY], observed=True).cumcount()
+    out = []
+    for (_, r), n in zip(df.iterrows(), nth, strict=True):
+        text = label(r, lang) + (f" ({n + 1})" if n else "")
+        out.append(safe(text + (" · " + t("mark.derived", lang) if r[C.DERIVED] else "")))
+    return out
+
+
 def _text(df: pd.DataFrame, lang: str) -> list[str]:
     return [
         value_text(r, lang) + (" ⚠" if c else "") for r, c in zip(df.to_dict("records"), conflict_flag(df), strict=True)
@@ -169,8 +180,8 @@ def figure(frames: dict, state) -> go.Figure:
     df = rows(frames, state)
     if df.empty:
         return empty(state)
-    df = df.assign(_y=_ylabels(df, state.lang))
     eps = episodes(frames, state)
+    df = df.assign(_y=(_lanes if len(eps) > 1 else _ylabels)(df, state.lang))
     lanes = list(dict.fromkeys(df["_y"]))
     height = max(260, ROW_PX * len(lanes) + 130)
     if len(eps) == 1:

@@ -1,4 +1,6 @@
-"""ETF and fund flows: every dollar flow figure as a horizontal bar on one diverging axis in $ bn.
+"""ETF and fund flows: every dollar flow figure as a horizontal bar on a diverging axis in $ bn, in three panels
+with their own scales: the bitcoin ETFs' flows of a day or two, their totals and averages over longer periods, and
+other funds.
 
 Outflows point left of zero and inflows right, and each label starts with "▼ out" or "▲ in", so the direction
 reads without colour; bars keep their asset-class colour. Rows are grouped by fund (US spot bitcoin ETFs first)
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 from dash import html
 
 from charts.contract import Chart
@@ -105,28 +108,36 @@ def _text(r: dict, flag: bool, lang: str) -> str:
     return words + (" ⚠" if flag else "")
 
 
-def figure(frames: dict, state) -> go.Figure:
-    df = rows(frames, state)
-    df = df[on_axis(df)]  # a figure in bitcoin is a tile above the chart
-    if df.empty:
-        return empty(state, "empty.none" if _episode_rows(frames, state).empty else "empty.filtered")
+def group(r: dict) -> str:
+    """Which panel a flow sits in: the bitcoin ETFs' flows of a day or two (read like a daily flow table), their
+    totals and averages over longer periods, or other funds. Each panel has its own scale, so a day's $0.56 bn is
+    not a sliver beside a month's $18 bn."""
+    if r[C.FUND] != FIRST_FUND:
+        return "other"
+    return "daily" if r[C.METRIC] == "net_flow" else "period"
+
+
+GROUPS = ("daily", "period", "other")  # the panels, top to bottom
+PER, TOP, BOTTOM, GAP = 52, 70, 60, 64  # px: a bar's row, the legend, the axis title, between panels
+
+
+def _bars(fig: go.Figure, part: pd.DataFrame, frames: dict, state, row: int, legend: set) -> None:
+    """One panel's bars, a trace per asset class (the legend lists each class once)."""
     lang, th = state.lang, theme(state.theme)
-    df = df.assign(_x=to_axis(df), _y=[ylabel(r, lang) for r in df.to_dict("records")])
-    fig = go.Figure()
-    for cls, part in df.groupby(C.ASSET_CLASS, observed=True, sort=False):
-        flags = conflict_flag(part).tolist()
-        recs = part.to_dict("records")
+    for cls, bars in part.groupby(C.ASSET_CLASS, observed=True, sort=False):
+        flags = conflict_flag(bars).tolist()
+        recs = bars.to_dict("records")
         fig.add_trace(
             go.Bar(
                 orientation="h",
-                x=part["_x"],
-                y=part["_y"],
+                x=bars["_x"],
+                y=bars["_y"],
                 name=class_label(frames, cls, lang),
                 legendgroup=str(cls),
-                showlegend=True,
+                showlegend=str(cls) not in legend,
                 marker={
                     "color": class_colour(cls),
-                    "pattern": {"shape": patterns(part), "fgcolor": th["ink"]},
+                    "pattern": {"shape": patterns(bars), "fgcolor": th["ink"]},
                     "line": {
                         "color": [th["outline"] if f else "rgba(0,0,0,0)" for f in flags],
                         "width": [2.5 if f else 0 for f in flags],
@@ -139,13 +150,18 @@ def figure(frames: dict, state) -> go.Figure:
                 textfont={"size": 13},
                 hovertext=[hover(r, frames, lang) for r in recs],
                 hovertemplate="%{hovertext}<extra></extra>",
-                customdata=customdata(part),
-            )
+                customdata=customdata(bars),
+            ),
+            row=row,
+            col=1,
         )
-    # each bar's name sits on a line above it, from the left edge, so the bars keep the full width at 400 px
-    per, top, bottom = 52, 70, 60
+        legend.add(str(cls))
+
+
+def _names(part: pd.DataFrame, yref: str) -> list[dict]:
+    """Each bar's name on a line above it, from the left edge, so the bars keep the full width at 400 px."""
     notes = []
-    for y in df["_y"]:
+    for y in part["_y"]:
         fund, _, when = y.partition(" · ")
         notes.append(
             dict(
@@ -153,30 +169,61 @@ def figure(frames: dict, state) -> go.Figure:
                 xref="paper",
                 xanchor="left",
                 y=y,
-                yref="y",
+                yref=yref,
                 yanchor="bottom",
                 yshift=11,
-                text=f"<b>{fund}</b> · {when}",
+                text=f"<b>{fund}</b> · {when}",  # y is safe text
                 showarrow=False,
                 font={"size": 12.5},
             )
-        )  # y is safe text
+        )
+    return notes
+
+
+def figure(frames: dict, state) -> go.Figure:
+    df = rows(frames, state)
+    df = df[on_axis(df)]  # a figure in bitcoin is a tile above the chart
+    if df.empty:
+        return empty(state, "empty.none" if _episode_rows(frames, state).empty else "empty.filtered")
+    lang, th = state.lang, theme(state.theme)
+    recs = df.to_dict("records")
+    df = df.assign(_x=to_axis(df), _y=[ylabel(r, lang) for r in recs], _g=[group(r) for r in recs])
+    panels = [(g, df[df["_g"] == g]) for g in GROUPS if (df["_g"] == g).any()]
+    counts = [len(part) for _, part in panels]
+    plot = PER * sum(counts) + GAP * (len(panels) - 1)
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        row_heights=[c / sum(counts) for c in counts],
+        vertical_spacing=GAP / plot if len(panels) > 1 else 0,
+        subplot_titles=[_w(f"group.{g}", lang) for g, _ in panels],
+    )
+    for title in fig.layout.annotations:  # the panels' titles, left-aligned like the bars' names
+        title.update(x=0, xanchor="left", yshift=4, font={"size": 13, "color": th["muted"]})
+    legend: set = set()
+    notes = []
+    for i, (_, part) in enumerate(panels, start=1):
+        _bars(fig, part, frames, state, i, legend)
+        notes += _names(part, "y" if i == 1 else f"y{i}")
+        # symmetric, so left and right of zero read as out and in; the margin holds the labels
+        span = float(part["_x"].abs().max()) or 1.0
+        fig.update_xaxes(range=[-span * 2.6, span * 2.6], zeroline=True, zerolinewidth=2, tickprefix="$", row=i, col=1)
+        fig.update_yaxes(
+            categoryorder="array",
+            categoryarray=list(part["_y"]),
+            range=[len(part) - 0.5, -0.9],  # reversed, with room above the first bar for its name
+            showticklabels=False,
+            showgrid=False,
+            row=i,
+            col=1,
+        )
     add_notes(fig, notes)
-    base(fig, state, height=per * len(df) + top + bottom, barmode="overlay", bargap=0.5)
+    base(fig, state, height=plot + TOP + BOTTOM + 30 * len(panels), barmode="overlay", bargap=0.5)
     fig.update_layout(
-        margin={"t": top, "b": bottom, "l": 10, "r": 20}, legend={"yref": "container", "y": 1, "yanchor": "top"}
+        margin={"t": TOP, "b": BOTTOM, "l": 10, "r": 20}, legend={"yref": "container", "y": 1, "yanchor": "top"}
     )
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=list(df["_y"]), autorange="reversed", showticklabels=False, showgrid=False
-    )
-    # symmetric, so left and right of zero read as out and in; the margin holds the labels
-    span = float(df["_x"].abs().max()) or 1.0
     fig.update_xaxes(
-        range=[-span * 2.6, span * 2.6],
-        zeroline=True,
-        zerolinewidth=2,
-        tickprefix="$",
-        title={"text": _w("axis", lang), "font": {"size": 14, "color": th["muted"]}},
+        title={"text": _w("axis", lang), "font": {"size": 14, "color": th["muted"]}}, row=len(panels), col=1
     )
     return fig
 

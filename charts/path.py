@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from charts.contract import Chart
 from charts.kit import events as ev
-from charts.kit.figures import base, conflict_flag, customdata, empty, is_range
+from charts.kit.figures import base, conflict_flag, customdata, date_ticks, empty, is_range
 from charts.kit.hover import hover
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import date_text, label, safe, value_text
@@ -195,7 +195,7 @@ def figure(frames: dict, state) -> go.Figure:
     name = f"{safe(label(df.iloc[0], state.lang))} · {t(axis, state.lang) if has(axis) else unit}"
     base(fig, state, height=460, title={"text": name, "x": 0, "xanchor": "left", "y": 0.98, "font": {"size": 16}})
     fig.update_layout(legend={"yanchor": "top", "y": -0.1}, margin={"t": 50})
-    fig.update_xaxes(type="date", range=[lo, hi])
+    fig.update_xaxes(type="date", range=[lo, hi], **date_ticks(state.lang))
     ys = pd.concat([df[C.VALUE], df[C.LOW], df[C.HIGH]]).dropna()
     fig.layout.yaxis.update(
         tickprefix="$" if unit.startswith("usd") else "", separatethousands=True, range=ev.headroom(ys.min(), ys.max())

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from charts.contract import Chart
 from charts.kit import events as ev
-from charts.kit.figures import DIMMED, add_shapes, base, empty
+from charts.kit.figures import DIMMED, add_shapes, base, date_ticks, empty
 from charts.kit.palette import class_colour, theme
 from charts.kit.provenance import date_text
 from data import select as sel
@@ -241,6 +241,7 @@ def figure(frames: dict, state) -> go.Figure:
     fig.update_xaxes(
         type="date",
         range=list(FOCUS),
+        **date_ticks(state.lang),
         rangeslider={"visible": True, "thickness": 0.06},
         showgrid=True,
         title={"text": title, "font": {"size": 12, "color": th["muted"]}},

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from charts.kit.palette import class_colour
+from charts.registry import CHARTS
 from core import ids
 from core.state import LANGS, TABS, THEMES, State
 from data import select as sel
@@ -40,11 +41,16 @@ def class_options(frames: dict, lang: str) -> list[dict]:
 
 
 def window_options(frames: dict, state: State) -> list[dict]:
-    """Every window group; those with no figures in the selected episode(s) are disabled."""
-    eps = sel.episode_ids(state.episode, frames["episodes"][C.ID])
-    present = set(sel.windows_present(sel.in_episodes(sel.drawable(frames, "moves"), eps)))
+    """Every window group; those where the drawdowns chart has nothing to draw for the selected episode(s) are
+    disabled (with both episodes, a window needs an asset that both have figures for)."""
+    drawn = CHARTS["drawdowns"].rows
     return [
-        {"label": t(f"window.{w}", state.lang), "value": w, "disabled": w not in present} for w in sel.WINDOW_GROUPS
+        {
+            "label": t(f"window.{w}", state.lang),
+            "value": w,
+            "disabled": drawn(frames, state.with_(window=w, classes=(), asset=None)).empty,
+        }
+        for w in sel.WINDOW_GROUPS
     ]
 
 
@@ -80,7 +86,7 @@ def _segmented(control_id: str, options: list[dict], value, label_key: str, lang
 
 
 def bar(frames: dict, state: State) -> html.Div:
-    """One compact bar: episode, asset classes, window, search, language, theme (and Present, in the header).
+    """One compact bar: episode, asset classes, window and search (language, theme and Present are beside the title).
     Every control is a native radio, checkbox or input, so it works from the keyboard."""
     lang = state.lang
     return html.Div(
@@ -134,11 +140,22 @@ def bar(frames: dict, state: State) -> html.Div:
                 ],
                 className="search-wrap",
             ),
-            _segmented(ids.LANG, [{"label": LANGUAGES[v].name, "value": v} for v in LANGS], lang, "ctl.lang", lang),
-            _segmented(ids.THEME, simple_options("theme", THEMES, lang), state.theme, "ctl.theme", lang),
         ],
         className="controls",
         role="toolbar",
+    )
+
+
+def preferences(state: State) -> html.Div:
+    """The reader's own settings, language and theme, beside the title: they change how the page reads, not
+    which figures it shows."""
+    lang = state.lang
+    return html.Div(
+        [
+            _segmented(ids.LANG, [{"label": LANGUAGES[v].name, "value": v} for v in LANGS], lang, "ctl.lang", lang),
+            _segmented(ids.THEME, simple_options("theme", THEMES, lang), state.theme, "ctl.theme", lang),
+        ],
+        className="preferences",
     )
 
 

@@ -14,13 +14,14 @@ from core import ids
 from core.state import State
 from data.loader import Dataset
 from i18n import t
+from i18n.languages import language
 
 from . import card, controls, rejected, story, tools
 
 
 def _tab(name: str, dom_id: str, state: State, hidden: bool) -> html.Section:
     cards = [card.card(c.name, state.lang, extra=c.extra is not None) for c in on_tab(name)]
-    return html.Section(cards, id=dom_id, className="tab", hidden=hidden, role="tabpanel")
+    return html.Section(cards, id=dom_id, className="chart-grid", hidden=hidden, role="tabpanel")
 
 
 def _fold(key: str, dom_id: str, lang: str, open_: bool = False) -> html.Details:
@@ -45,6 +46,7 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
                         [
                             html.H1("Crashboard"),
                             html.P(t("app.tagline", lang), id=ids.text("app.tagline"), className="tagline"),
+                            controls.preferences(state),
                             html.A(
                                 html.Span(t("present.link", lang), id=ids.text("present.link")),
                                 id=ids.PRESENT_LINK,
@@ -91,5 +93,5 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
         ],
         id=ids.PAGE,
         className=f"theme-{state.theme}",
-        lang=lang,
+        lang=language(lang).tag,
     )

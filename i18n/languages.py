@@ -13,14 +13,15 @@ from dataclasses import dataclass
 class Language:
     locale: str  # the Babel (CLDR) locale of its numbers, dates and weekday names
     name: str  # its own name, as the language control shows it
+    tag: str  # its BCP 47 tag, for <html lang> (screen readers, fonts, hyphenation, translation offers)
     cjk: bool = False  # its text needs a CJK font, which the export checks for before drawing images
 
 
 LANGUAGES: dict[str, Language] = {
     # "en", not "en_GB": British CLDR data abbreviates September "Sept", and the interface has always written
     # "Sep"; the order of day, month and year comes from the catalogue's date patterns, not the locale
-    "en": Language(locale="en", name="English"),
-    "zh": Language(locale="zh_Hans_CN", name="中文", cjk=True),
+    "en": Language(locale="en", name="English", tag="en"),
+    "zh": Language(locale="zh_Hans_CN", name="中文", tag="zh-Hans", cjk=True),
 }
 LANGS: tuple[str, ...] = tuple(LANGUAGES)  # URL values, in the order the language control lists them
 FALLBACK = "en"  # the catalogues' source language: a missing translation or data label falls back to it

@@ -12,6 +12,7 @@ from flask import Response, redirect, request
 import callbacks
 from dashboard.share import EMBED_PATH
 from embed import page as embed
+from i18n.languages import FALLBACK, language
 from presenter import page as present
 
 from . import api, delivery, security
@@ -19,6 +20,16 @@ from . import api, delivery, security
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PRESENT_PATH = "present/"
 DASH_ROUTES = ("_dash-", "assets/", "_favicon.ico", "_reload-hash")
+
+
+class Page(Dash):
+    """A Dash app whose <html> element names the page's language (?lang=, English for anything else), so that
+    screen readers, fonts and a browser's translation offer know it before any script runs; assets/crashboard.js
+    keeps it current when the reader switches language on the page."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        tag = language(request.args.get("lang", FALLBACK)).tag
+        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{tag}">', 1)
 
 
 def dash_options() -> dict:
@@ -32,12 +43,12 @@ def mount(main: Dash, data, allowed: tuple[str, ...]) -> dict[str, Dash]:
     server, prefix = main.server, main.config.routes_pathname_prefix
     delivery.install(server, data.cache)
     api.install(server, data, prefix)
-    embeds = Dash(
+    embeds = Page(
         __name__, server=server, url_base_pathname=prefix + EMBED_PATH, title="Crashboard chart", **dash_options()
     )
     embeds.layout = embed.page()
     callbacks.register(embeds, data, "embed")
-    presenter = Dash(
+    presenter = Page(
         __name__,
         server=server,
         url_base_pathname=prefix + PRESENT_PATH,

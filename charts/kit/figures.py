@@ -45,6 +45,21 @@ def base(fig: go.Figure, state, height: int = 420, **layout) -> go.Figure:
     return fig
 
 
+DAY_MS = 86_400_000
+
+
+def date_ticks(lang: str) -> dict:
+    """A date axis's tick labels in the page's language ("6 Feb", "2月6日"), by how far apart the ticks are:
+    plotly.js would otherwise write English month names in every language."""
+    return {
+        "tickformatstops": [
+            {"dtickrange": [None, 28 * DAY_MS], "value": t("axis.date.day", lang)},
+            {"dtickrange": [28 * DAY_MS, "M12"], "value": t("axis.date.month", lang)},
+            {"dtickrange": ["M12", None], "value": t("axis.date.year", lang)},
+        ]
+    }
+
+
 def empty_key(state) -> str:
     """Why a chart is empty: the class filter left nothing, or the sources give nothing for the view."""
     return "empty.filtered" if state.classes else "empty.none"
