@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 from dash import html
+from plotly.subplots import make_subplots
 
 from charts.contract import Chart
 from charts.kit.figures import add_notes, base, conflict_flag, customdata, empty, patterns
