@@ -61,7 +61,7 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
                 className="masthead",
             ),
             html.Section(
-                [html.Div(id=ids.STORY, className="story"), story.legend(lang)],
+                [html.Div(story.story(ds.frames, state), id=ids.STORY, className="story"), story.legend(lang)],
                 className="lede",
                 **{"aria-live": "polite"},
             ),

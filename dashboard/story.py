@@ -54,6 +54,8 @@ def story(frames: dict, state) -> list:
     """The headline(s) and key figures of the episode(s) a view shows."""
     episodes = frames["episodes"].set_index(C.ID, drop=False)
     shown = sel.episode_ids(state.episode, episodes.index)
+    if not shown:  # nothing loaded: say so where the headline would be (the rejected files are listed below)
+        return [html.P(t("report.none", state.lang), className="empty")]
     return [_episode(frames, episodes.loc[e], state.lang, compact=len(shown) > 1) for e in shown]
 
 

@@ -7,6 +7,8 @@ import json
 import plotly
 
 import app
+from dashboard import episodes
+from data import DEFAULT_DIR, load_dataset
 
 from .episode_text import replace
 
@@ -16,10 +18,13 @@ def _text(layout) -> str:
 
 
 def test_page_lists_both_episodes_with_counts():
-    page = _text(app.create_app().layout)
-    assert "“Sell America”, 20–21 Jan 2026" in page and "Cross-asset crash, 6 Feb 2026" in page
-    assert "Which day was the US selloff session of 000 and 001: 20 or 21 January?" in page
+    dash_app = app.create_app()
+    page = _text(dash_app.layout)
+    assert "20–21 Jan 2026" in page and "Cross-asset crash, 6 Feb 2026" in page  # the control; the opening headline
     assert "Rejected files" not in page
+    report = _text(episodes.panel(load_dataset(DEFAULT_DIR).frames, "en"))  # built when the reader opens it
+    assert "“Sell America”, 20–21 Jan 2026" in report and "Cross-asset crash, 6 Feb 2026" in report
+    assert "Which day was the US selloff session of 000 and 001: 20 or 21 January?" in report
 
 
 def test_page_shows_a_rejected_file_and_serves_the_rest(data_copy):

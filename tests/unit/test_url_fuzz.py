@@ -35,7 +35,6 @@ DATA = AppData.of(load_dataset(DEFAULT_DIR))
 CHOICES = DATA.choices
 STORIES = DATA.stories
 FUZZ = settings(max_examples=1000, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
 NO_CONTROLS = [None] * len(url_state.FIELDS)  # the controls before the URL sets them
 
 VALID = (
@@ -215,19 +214,16 @@ def test_fz002_nonsense_falls_back_to_the_defaults(search):
 @FUZZ
 @given(search=queries)
 def test_fz003_url_sync_sets_valid_controls_and_rewrites_the_address_once(search):
-    new_search, controls, toggles, selection, view = url_state.sync(
-        DATA, True, search, NO_CONTROLS, [[]] * len(NAMES), TOGGLE_IDS, None, None
-    )
+    new_search, controls, tools, selection, view = url_state.sync(DATA, True, search, NO_CONTROLS, None, None, None)
     address = (search or "") if new_search is no_update else new_search
     state = parse(address, CHOICES)
     assert_valid(state)
     assert serialise(state, CHOICES) == address  # what the callback leaves in the address bar is canonical
     assert controls == [state.to_dict()[f] for f in url_state.FIELDS]
-    assert toggles == [["on"] if n in state.data else [] for n in NAMES]
+    opened = None if tools is no_update else tools
+    assert opened == (state.data[0] if state.data else None)  # the tools panel opens for the address's chart
     assert set(view) == set(VIEW_KEYS)
-    again = url_state.sync(
-        DATA, True, address, controls, toggles, TOGGLE_IDS, None if selection is no_update else selection, view
-    )
+    again = url_state.sync(DATA, True, address, controls, opened, None if selection is no_update else selection, view)
     assert again[0] is no_update and again[3] is no_update and again[4] is no_update  # a fixed point
 
 
@@ -248,11 +244,11 @@ controls = st.lists(
 @FUZZ
 @given(
     values=controls,
-    toggles=st.lists(st.sampled_from([[], ["on"], None, "on", 1]), min_size=len(NAMES), max_size=len(NAMES)),
+    tools=st.one_of(st.none(), st.sampled_from(NAMES), junk, st.integers(), st.lists(st.sampled_from(NAMES))),
     selection=st.one_of(st.none(), st.sampled_from(VALID).map(lambda v: {"id": v}), junk),
 )
-def test_fz004_junk_controls_write_a_valid_canonical_address(values, toggles, selection):
-    new_search, *_ = url_state.sync(DATA, False, "", values, toggles, TOGGLE_IDS, selection, None)
+def test_fz004_junk_controls_write_a_valid_canonical_address(values, tools, selection):
+    new_search, *_ = url_state.sync(DATA, False, "", values, tools, selection, None)
     address = "" if new_search is no_update else new_search
     state = parse(address, CHOICES)
     assert_valid(state)
@@ -262,7 +258,7 @@ def test_fz004_junk_controls_write_a_valid_canonical_address(values, toggles, se
 @FUZZ
 @given(search=few_views, name=st.sampled_from(NAMES))
 def test_fz005_every_chart_draws_a_figure_for_any_address(search, name):
-    *_, selection, view = url_state.sync(DATA, True, search, NO_CONTROLS, [[]] * len(NAMES), TOGGLE_IDS, None, None)
+    *_, selection, view = url_state.sync(DATA, True, search, NO_CONTROLS, None, None, None)
     with no_drawing_errors():
         drawn = render.draw(CHARTS[name], DATA, view, None if selection is no_update else selection)
     assert_figure(drawn[0])

@@ -25,9 +25,7 @@ from callbacks.cache import (
 )
 from callbacks.context import AppData
 from callbacks.memo import key_of
-from charts.registry import CHARTS, NAMES
-
-TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
+from charts.registry import CHARTS
 
 
 def _consistent(cache: AnswerCache) -> dict:
@@ -179,7 +177,7 @@ def test_ca010_a_flood_of_addresses_does_not_evict_a_drawn_chart(data):
     view = {"episode": "both", "window": "3d"}
     drawn = render.drawn_json(CHARTS["drawdowns"], data, view)
     for i in range(2_000):
-        url_state.synced(data, True, f"?episode=both&junk={i}", [None] * 6, [[]] * len(NAMES), TOGGLE_IDS, None, None)
+        url_state.synced(data, True, f"?episode=both&junk={i}", [None] * 6, None, None, None)
     assert render.drawn_json(CHARTS["drawdowns"], data, view)[0] is drawn[0]  # still the kept bytes
     assert len(data.cache.keys(ADDRESS)) == 50
 

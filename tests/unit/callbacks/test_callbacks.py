@@ -17,8 +17,6 @@ from core.state import State
 from dashboard import card as panel
 from data.columns import C
 
-TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
-
 
 @pytest.fixture(scope="module")
 def data(dataset) -> AppData:
@@ -30,53 +28,44 @@ def _click(entity, cls="crypto"):
 
 
 def test_cb001_url_sets_every_control(data):
-    search, controls, toggles, selection, view = url_state.sync(
+    search, controls, tools, selection, view = url_state.sync(
         data,
         True,
         "?episode=both&classes=crypto&asset=btc&window=7d&tab=context&data=flows&lang=zh&theme=dark",
         [None] * 6,
-        [[]] * len(NAMES),
-        TOGGLE_IDS,
+        None,
         None,
         None,
     )
     assert search is no_update  # already canonical
     assert controls == ["both", ["crypto"], "7d", "context", "zh", "dark"]
-    assert toggles == [["on"] if n == "flows" else [] for n in NAMES]
+    assert tools == "flows"  # the address's data panel opens the tools panel for that chart
     assert selection == {"id": "btc", "class": "crypto"}
     assert view == {"episode": "both", "classes": ["crypto"], "window": "7d", "lang": "zh", "theme": "dark"}
 
 
 def test_cb002_junk_url_is_canonicalised_to_defaults(data):
-    search, controls, _, selection, view = url_state.sync(
-        data, True, "?episode=<b>&lang=xx&junk=1", [None] * 6, [[]] * len(NAMES), TOGGLE_IDS, None, None
+    search, controls, tools, selection, view = url_state.sync(
+        data, True, "?episode=<b>&lang=xx&junk=1&data=<script>", [None] * 6, None, None, None
     )
-    assert search == "" and selection is no_update
+    assert search == "" and selection is no_update and tools is no_update
     assert controls[0] == data.choices.default_episode and view["lang"] == "en"
 
 
 def test_cb003_controls_write_the_url_and_keep_their_values(data):
     view = {"episode": "feb-2026-crash", "classes": [], "window": "day", "lang": "en", "theme": "light"}
-    search, controls, toggles, _, new_view = url_state.sync(
-        data,
-        False,
-        "",
-        ["feb-2026-crash", ["energy"], "day", "crash", "en", "light"],
-        [[]] * len(NAMES),
-        TOGGLE_IDS,
-        None,
-        view,
+    search, controls, tools, _, new_view = url_state.sync(
+        data, False, "", ["feb-2026-crash", ["energy"], "day", "crash", "en", "light"], None, None, view
     )
     assert search == "?classes=energy"
-    assert controls == [no_update] * 6 and toggles == [no_update] * len(NAMES)
+    assert controls == [no_update] * 6 and tools is no_update
     assert new_view["classes"] == ["energy"]
 
 
-def test_cb004_tab_and_table_changes_do_not_redraw_charts(data):
+def test_cb004_tab_and_tools_changes_do_not_redraw_charts(data):
     view = {"episode": "feb-2026-crash", "classes": [], "window": "day", "lang": "en", "theme": "light"}
-    toggles = [["on"] if n == "drawdowns" else [] for n in NAMES]
     search, _, _, _, new_view = url_state.sync(
-        data, False, "", ["feb-2026-crash", [], "day", "context", "en", "light"], toggles, TOGGLE_IDS, None, view
+        data, False, "", ["feb-2026-crash", [], "day", "context", "en", "light"], "drawdowns", None, view
     )
     assert search == "?tab=context&data=drawdowns" and new_view is no_update
 
@@ -118,13 +107,11 @@ def test_cb007_csv_of_a_derived_figure_names_its_formula(data):
     assert bool(derived[C.DERIVED]) and "liq-bybit" in derived[C.FORMULA] and derived[C.QUOTE] == ""
 
 
-def test_cb008_table_is_built_only_when_open(data):
+def test_cb008_the_tools_table_is_the_charts_rows(data):
     view = {"episode": "feb-2026-crash"}
-    assert data_view.table(data, "drawdowns", [], view) == ([], True)
-    children, hidden = data_view.table(data, "drawdowns", ["on"], view)
-    assert hidden is False and len(children.children[1].children) == len(
-        CHARTS["drawdowns"].rows(data.frames, data.state(view))
-    )
+    assert data_view.table(data, "nothing", view) == [] and data_view.table(data, None, view) == []
+    (table,) = data_view.table(data, "drawdowns", view)
+    assert len(table.children[1].children) == len(CHARTS["drawdowns"].rows(data.frames, data.state(view)))
 
 
 @pytest.mark.parametrize("view", [{}, {"episode": 5}, {"classes": "x"}, {"window": None, "lang": ["zh"]}, "junk"])
@@ -136,8 +123,8 @@ def test_cb009_every_chart_draws_from_any_view(data, name, view):
 
 def test_cb010_language_switches_words_and_options(data):
     zh = language.words(data, "zh", ["ctl.episode", "panel.drawdowns"])
-    assert zh["texts"] == ["事件", "跌幅"] and zh["lang"] == "zh"
-    assert any("2026年2月6日" in o["label"] for o in zh["episodes"])
+    assert zh["texts"] == ["事件", "跌幅"] and zh["lang"] == "zh-Hans"  # the page's lang attribute
+    assert any("2026年2月6日" in str(o["label"]) for o in zh["episodes"])  # the short name, its title on hover
     assert language.words(data, "??", ["ctl.episode"])["texts"] == ["Episode"]
 
 

@@ -85,44 +85,30 @@ def _wire(outputs) -> list:
     return [one(v) for v in outputs]
 
 
-TOGGLE_IDS = [{"type": "data-toggle", "name": n} for n in NAMES]
-
-
 @pytest.mark.parametrize(
-    "from_url, search, controls, toggles, selection, view",
+    "from_url, search, controls, tools, selection, view",
     [
-        (True, "?episode=both&asset=btc&data=flows&lang=zh", [None] * 6, [[]] * len(NAMES), None, None),
-        (True, "", [None] * 6, [[]] * len(NAMES), {"id": "btc"}, {"episode": "feb-2026-crash"}),
-        (
-            False,
-            "?episode=both",
-            ["feb-2026-crash", ["crypto"], "3d", "context", "en", "dark"],
-            [[]] * len(NAMES),
-            None,
-            None,
-        ),
+        (True, "?episode=both&asset=btc&data=flows&lang=zh", [None] * 6, None, None, None),
+        (True, "", [None] * 6, "flows", {"id": "btc"}, {"episode": "feb-2026-crash"}),
+        (False, "?episode=both", ["feb-2026-crash", ["crypto"], "3d", "context", "en", "dark"], "rates", None, None),
     ],
 )
 def test_mm005_kept_address_answers_are_the_plain_functions_answers(
-    data, from_url, search, controls, toggles, selection, view
+    data, from_url, search, controls, tools, selection, view
 ):
-    new_search, values, toggle_values, new_selection, new_view = url_state.sync(
-        data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view
+    new_search, values, new_tools, new_selection, new_view = url_state.sync(
+        data, from_url, search, controls, tools, selection, view
     )
-    plain = _wire((new_search, *values, toggle_values, new_selection, new_view))
+    plain = _wire((new_search, *values, new_tools, new_selection, new_view))
     for _ in range(2):  # computed, then kept
-        assert _wire(url_state.synced(data, from_url, search, controls, toggles, TOGGLE_IDS, selection, view)) == plain
+        assert _wire(url_state.synced(data, from_url, search, controls, tools, selection, view)) == plain
 
 
 def test_mm006_kept_share_boxes_and_words_are_the_plain_functions_answers(data):
-    names, styles = list(NAMES) + ["no-such"], [{"height": "450px"}] * (len(NAMES) + 1)
-    out = share.boxes(data, "?lang=zh", "http://host/x", names, styles)
-    for _ in range(2):
-        assert _wire(share.sent_boxes(data, "?lang=zh", "http://host/x", names, styles)) == [
-            out["link"],
-            out["iframe"],
-            out["script"],
-        ]
+    for name in (*NAMES, "no-such", None):
+        out = share.box(data, "?lang=zh", "http://host/x", name)
+        for _ in range(2):
+            assert _wire(share.sent_box(data, "?lang=zh", "http://host/x", name)) == list(out)
     keys = ("ctl.episode", "no.such.key", "ctl.window")
     said = language.words(data, "zh", list(keys))
     plain = _wire(
@@ -133,8 +119,9 @@ def test_mm006_kept_share_boxes_and_words_are_the_plain_functions_answers(data):
             said["tabs"],
             said["themes"],
             said["clear"],
-            [said["show"]] * 3,
-            [said["download"]] * 3,
+            [said["tools"]] * 3,
+            said["download"],
+            said["switch"],
             said["lang"],
         )
     )

@@ -121,8 +121,17 @@ def test_dd006_derived_bars_are_hatched_and_say_so(fixture_frames):
     ],
 )
 def test_dd007_bounds_keep_the_source_words(fixture_frames, episode, rid, words):
-    tr, i = fp.bar(drawdowns.figure(fixture_frames, State(episode=episode)), rid)
-    assert tr.text[i] in (words, words + " ⚠")
+    """A point's words sit at its bar's end; a range's at its far end, after the dotted span (its bar says nothing)."""
+    fig = drawdowns.figure(fixture_frames, State(episode=episode))
+    tr, i = fp.bar(fig, rid)
+    spans = [
+        (s, j) for s in fig.data if s.name == drawdowns.SPAN_NAME for j, c in enumerate(s.customdata) if c[2] == rid
+    ]
+    if spans:
+        ((span, j),) = spans
+        assert tr.text[i] == "" and span.text[j] in (words, words + " ⚠")
+    else:
+        assert tr.text[i] in (words, words + " ⚠")
 
 
 def test_dd008_sorted_by_size(fixture_frames):

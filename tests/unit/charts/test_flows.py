@@ -1,4 +1,4 @@
-"""The flows builder: every dollar flow once on one diverging $ bn axis, direction told by side and word,
+"""The flows builder: every dollar flow once on diverging $ bn axes, direction told by side and word,
 labelled by fund and period, disputed figures marked, and the bitcoin-unit figure shown as a tile. Drawn from the
 fixture (tests/fixtures/flows.py): seven dollar figures of three funds, one in bitcoin."""
 
@@ -18,17 +18,12 @@ from tests.fixtures import FEB, JAN
 
 from .. import figure_points as fp
 
-# the dollar figures in drawing order: bitcoin ETFs first, by date (a span after the day it starts), then the funds
-# in the vocabulary's order
-ON_AXIS = [
-    "btc-etf-cumulative",
-    "btc-etf-average",
-    "btc-etf-monday",
-    "btc-etf-feb3-table",
-    "btc-etf-feb3-4-table",
-    "gold-etf-jan",
-    "leveraged-etf-selling",
-]
+# the dollar figures in drawing order, panel by panel: the bitcoin ETFs' flows of a day or two by date, their
+# totals and averages over longer periods, then the other funds in the vocabulary's order
+DAILY = ["btc-etf-monday", "btc-etf-feb3-table", "btc-etf-feb3-4-table"]
+PERIOD = ["btc-etf-cumulative", "btc-etf-average"]
+OTHER = ["gold-etf-jan", "leveraged-etf-selling"]
+ON_AXIS = DAILY + PERIOD + OTHER
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +56,14 @@ def test_fl002_values_on_the_usd_bn_axis(feb):
         factor = UNITS[row[C.UNIT]].factor / UNITS["usd_bn"].factor
         assert tr.x[i] == pytest.approx(row[C.VALUE] * factor)
         assert tr.marker.color == class_colour(row[C.ASSET_CLASS])
-    assert "$ bn" in fig.layout.xaxis.title.text and "← outflow" in fig.layout.xaxis.title.text
-    lo, hi = fig.layout.xaxis.range
-    assert lo == -hi  # one diverging axis, zero in the middle
-    assert hi == pytest.approx(20 * 2.6)  # the largest figure, ≈ −$20 bn, with room for its label
+    assert "$ bn" in fig.layout.xaxis3.title.text and "← outflow" in fig.layout.xaxis3.title.text  # the bottom one
+    # each panel its own diverging axis, zero in the middle, sized by its largest figure with room for its label:
+    # the daily flows' $0.8 bn is not a sliver beside the other funds' $20 bn
+    for axis, largest in (("xaxis", 0.8), ("xaxis2", 3), ("xaxis3", 20)):
+        lo, hi = fig.layout[axis].range
+        assert lo == -hi and hi == pytest.approx(largest * 2.6), axis
+    panels = {rid: tr.xaxis for tr, _, rid in fp.bars(fig)}
+    assert [panels[r] for r in ON_AXIS] == ["x"] * 3 + ["x2"] * 2 + ["x3"] * 2
     tr, i = fp.bar(fig, "btc-etf-average")
     assert tr.x[i] == pytest.approx(-0.25)  # −250 $ mn
 
@@ -104,7 +103,7 @@ def test_fl005_labels_name_fund_and_period(fixture_frames, feb):
 
 def test_fl006_grouped_by_fund_btc_first_then_by_date(feb):
     rows, fig, _ = feb
-    order = list(fig.layout.yaxis.categoryarray)
+    order = [y for axis in ("yaxis", "yaxis2", "yaxis3") for y in fig.layout[axis].categoryarray]
     funds = [y.split(" · ")[0] for y in order]
     assert funds[0] == "US spot bitcoin ETFs"
     assert funds == sorted(funds, key=funds.index)  # each fund's bars together

@@ -5,11 +5,12 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import orjson
 import pytest
 
-from callbacks import embed
+from callbacks import embed, render
 from callbacks import share as share_cb
-from callbacks.context import AppData
+from callbacks.context import AppData, view_of
 from charts.registry import CHARTS, NAMES
 from core.state import State, parse
 from dashboard import share
@@ -46,26 +47,25 @@ VIEWS = [
 @pytest.mark.parametrize("name", ["drawdowns", "rates"])
 def test_sh001_the_embed_snippet_reproduces_the_view(data, search, name):
     state = parse(search, data.choices)
-    out = share_cb.boxes(data, search, HREF, [name], [{"height": "400px"}])
-    src = urlsplit(_iframe(out["iframe"][0])["src"])
+    link_text, iframe, _ = share_cb.box(data, search, HREF, name)
+    src = urlsplit(_iframe(iframe)["src"])
     assert (src.scheme, src.netloc, src.path) == ("https", "crash.example:8443", f"/embed/{name}")
     embedded = parse(src.query, data.choices)
     # the same view, less what only the dashboard has (its tab and open tables)
     assert embedded == state.with_(tab="crash", data=())
-    link = urlsplit(out["link"][0])
+    link = urlsplit(link_text)
     assert parse(link.query, data.choices) == state.with_(tab=CHARTS[name].tab)
     assert link.fragment == f"panel-{name}"
 
 
 def test_sh002_snippet_attributes(data):
-    out = share_cb.boxes(data, "?lang=zh", HREF, ["flows"], [{"height": "380px"}])
-    attrs = _iframe(out["iframe"][0])
+    _, iframe, script = share_cb.box(data, "?lang=zh", HREF, "flows")
+    attrs = _iframe(iframe)
     assert attrs["title"] == "Crashboard: ETF与资金流向"
-    assert attrs["height"] == str(380 + share.EMBED_CHROME) and attrs["width"] == "100%"
+    drawn = _drawn_height(data, "flows", "?lang=zh")
+    assert drawn > 500 and attrs["height"] == str(drawn + share.EMBED_CHROME) and attrs["width"] == "100%"
     assert "data-crashboard-embed" in attrs and attrs["loading"] == "lazy"
-    assert out["script"][0] == (
-        '<script src="https://crash.example:8443/assets/host/crashboard-embed.js" async></script>'
-    )
+    assert script == ('<script src="https://crash.example:8443/assets/host/crashboard-embed.js" async></script>')
 
 
 def test_sh003_attributes_are_escaped():
@@ -86,10 +86,18 @@ def test_sh004_base_url(href, prefix, base):
     assert share.base_url(href, prefix) == base
 
 
-def test_sh005_every_chart_gets_a_box(data):
-    out = share_cb.boxes(data, "", HREF, list(NAMES), [None] * len(NAMES))
-    assert [urlsplit(_iframe(s)["src"]).path for s in out["iframe"]] == [f"/embed/{n}" for n in NAMES]
-    assert all(_iframe(s)["height"] == str(320 + share.EMBED_CHROME) for s in out["iframe"])
+def _drawn_height(data, name: str, search: str) -> int:
+    """The height the chart is drawn at in that view (its figure's layout height)."""
+    state = parse(search, data.choices)
+    return int(orjson.loads(render.drawn_json(CHARTS[name], data, view_of(state))[0])["layout"]["height"])
+
+
+def test_sh005_every_chart_gets_a_box_as_tall_as_its_chart(data):
+    for name in NAMES:
+        iframe = _iframe(share_cb.box(data, "", HREF, name)[1])
+        assert urlsplit(iframe["src"]).path == f"/embed/{name}"
+        assert iframe["height"] == str(_drawn_height(data, name, "") + share.EMBED_CHROME), name
+    assert share_cb.box(data, "", HREF, "no-such") == ("", "", "")
 
 
 def test_em001_embed_view_draws_the_chart_of_its_path(data):

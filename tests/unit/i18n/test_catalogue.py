@@ -108,7 +108,7 @@ def test_i18n007_localized(row, lang, expected):
 
 def test_i18n008_the_languages_are_listed_once(frames):
     from core import ids, state
-    from dashboard.controls import bar
+    from dashboard.controls import preferences
     from data import stories
 
     assert state.LANGS is LANGS and stories.LANGS is LANGS and tuple(LANGUAGES) == LANGS
@@ -124,7 +124,7 @@ def test_i18n008_the_languages_are_listed_once(frames):
                 return hit
         return None
 
-    control = find(bar(frames, state.State()))
+    control = find(preferences(state.State()))
     assert control.options == [{"label": LANGUAGES[lang].name, "value": lang} for lang in LANGS]
 
 
