@@ -3,9 +3,10 @@ performance log on so that every network event of a visit can be read back, and 
 the moment the page is settled.
 
 "Settled" (the definition every browser figure uses): Dash has no callback requested, queued or running
-(`window.store` callbacks state, as dash.testing reads it), and every visible dcc.Graph (`.dash-graph` with a
-layout box, so not a hidden tab's) holds a Plotly plot with data traces (or, for a chart with nothing to show,
-its annotated empty figure). The monitor polls every 10 ms from the first script on the page; times are
+(`window.store` callbacks state, as dash.testing reads it; a page without Dash, the static floor, has none), and
+every visible chart (a `.dash-graph`, or a `.chart-slot` that assets/charts.js draws into, with a layout box, so
+not a hidden tab's) holds a Plotly plot with data traces (or, for a chart with nothing to show, its annotated
+empty figure). The monitor polls every 10 ms from the first script on the page; times are
 `performance.now()`, in ms since navigation start."""
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ MONITOR = """
   var b = window.__bench = {since: null, clickAt: null, after: []};
   performance.setResourceTimingBufferSize(5000);
   function graphs() {
-    return Array.prototype.filter.call(document.querySelectorAll('.dash-graph'),
+    return Array.prototype.filter.call(document.querySelectorAll('.dash-graph, .chart-slot'),
                                        function (g) { return g.offsetParent !== null; });
   }
   function idle() {
+    if (!document.getElementById('react-entry-point')) { return true; }  // a page without Dash: the floor
     var s = window.store && window.store.getState && window.store.getState();
     if (!s || s.isLoading) { return false; }
     var c = s.callbacks || {};
@@ -49,7 +51,7 @@ MONITOR = """
     return true;
   }
   function drawn(g) {
-    var gd = g.querySelector('.js-plotly-plot');
+    var gd = g.classList.contains('js-plotly-plot') ? g : g.querySelector('.js-plotly-plot');
     if (!gd || g.className.indexOf('dash-graph--pending') >= 0) { return false; }
     return (gd._fullData && gd._fullData.length) || ((gd._fullLayout || {}).annotations || []).length;
   }

@@ -16,6 +16,8 @@ TARGETS = {  # key: (figure, limit, unit)
     "first_visit_compressed_mb": ("first-visit transfer, compressed", 1.5, "MB"),
     "cold_draw_s": ("all charts drawn, cold (median)", 2.5, "s"),
     "filter_redraw_ms": ("filter change until every chart redrawn (median)", 300, "ms"),
+    "cold_vs_static_floor": ("cold draw over the static page of the same figures (medians)", 1.5, "x floor"),
+    "filter_vs_react_floor": ("filter redraw over Plotly.react of the changed figures (medians)", 1.5, "x floor"),
     "rss_mb": ("RSS per worker (worst, after 10k callbacks)", 200, "MB"),
     "rss_growth_pct": ("RSS growth over 10k callbacks (worst worker)", 10, "%"),
 }
@@ -35,6 +37,18 @@ def floor_cells(server: list[dict]) -> dict[int, dict]:
 
 def _ratio(cell: dict, floor: dict | None) -> float | None:
     return cell["p95_ms"] / floor["p95_ms"] if floor and floor["p95_ms"] else None
+
+
+def floor_ratio(b: dict, which: str) -> float | None:
+    """A browser figure over its floor from the same run: the cold visit over the static page's, the filter's
+    redraw over Plotly.react of the changed figures (None when either is missing)."""
+    if which == "cold":
+        ms = ((b.get("page_loads") or {}).get("cold_ms") or {}).get("median")
+        floor = ((b.get("static_floor") or {}).get("cold_ms") or {}).get("median")
+    else:
+        ms = ((b.get("filter") or {}).get("ms") or {}).get("median")
+        floor = ((b.get("react_floor") or {}).get("ms") or {}).get("median")
+    return ms / floor if ms and floor else None
 
 
 def judge(results: dict) -> dict:
@@ -59,6 +73,8 @@ def judge(results: dict) -> dict:
         "first_visit_compressed_mb": loads["first_visit"]["compressed"] / MB if loads else None,
         "cold_draw_s": loads["cold_ms"]["median"] / 1000 if loads else None,
         "filter_redraw_ms": (b.get("filter") or {}).get("ms", {}).get("median"),
+        "cold_vs_static_floor": floor_ratio(b, "cold"),
+        "filter_vs_react_floor": floor_ratio(b, "filter"),
         "rss_mb": max(w["rss_end_mb"] for w in workers) if workers else None,
         "rss_growth_pct": max(growths) if growths else None,
     }
@@ -172,6 +188,17 @@ def _browser(b: dict) -> list[str]:
         )
     if f.get("error"):
         lines.append(f"  filter change: {f['error']}")
+    for key, what, ratio in (
+        ("static_floor", "floor: static page of the same figures, cold", floor_ratio(b, "cold")),
+        ("react_floor", "floor: Plotly.react of the changed figures", floor_ratio(b, "filter")),
+    ):
+        fl = b.get(key) or {}
+        ms = fl.get("cold_ms") or fl.get("ms")
+        if ms:
+            vs = f"; the dashboard takes {ratio:.2f}x" if ratio else ""
+            lines.append(f"  {what}: median {ms['median']:.0f} ms, max {ms['max']:.0f} ms ({ms['runs']} runs){vs}")
+        elif fl.get("error"):
+            lines.append(f"  {what}: {fl['error']}")
     return lines
 
 

@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import capture  # noqa: E402
+import floor  # noqa: E402
 import machine  # noqa: E402
 import memory  # noqa: E402
 import payloads  # noqa: E402
@@ -240,9 +241,14 @@ def measure(args, log=print) -> dict:
         if not args.skip_browser:
             t = time.time()
             log("browser: cold and warm page loads, filter redraws")
+            episode_query = capture.PAGE.removeprefix("/")
             results["browser"] = {
                 "page_loads": visit.page_loads(gunicorn.base + "/", args.repeat),
+                "static_floor": visit.static_floor(gunicorn.base + floor.STATIC_PATH, args.repeat),
                 "filter": visit.filter_redraws(gunicorn.base + capture.PAGE, FILTER_CLASSES, 2 * args.repeat),
+                "react_floor": visit.react_floor(
+                    gunicorn.base + capture.PAGE, episode_query, FILTER_CLASSES, 2 * args.repeat
+                ),
             }
             phases["browser"] = round(time.time() - t, 1)
     finally:

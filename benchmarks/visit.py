@@ -21,8 +21,13 @@ CLASS_INPUT = "#classes input[value='%s']"
 HOOK = """
 var b = window.__bench;
 b.after = [];
+b.drawnAt = null;
+if (!b.drawnHooked) {  // assets/charts.js says when a view is drawn (charts it did not redraw included)
+  b.drawnHooked = true;
+  document.addEventListener('crashboard:drawn', function () { b.drawnAt = performance.now(); });
+}
 b.graphs().forEach(function (g) {
-  var gd = g.querySelector('.js-plotly-plot');
+  var gd = g.classList.contains('js-plotly-plot') ? g : g.querySelector('.js-plotly-plot');
   if (gd && !gd.__benchHooked && gd.on) {
     gd.__benchHooked = true;
     gd.on('plotly_afterplot', function () { window.__bench.after.push([g.id, performance.now()]); });
@@ -36,6 +41,10 @@ return b.clickAt;
 """
 REDRAWN = """
 var b = window.__bench, ids = {};
+if (window.crashboard && document.querySelector('.chart-slot')) {  // drawn in the browser: a chart that did not
+  if (b.drawnAt === null || !b.settled()) { return null; }          // change is not redrawn, so no afterplot
+  return performance.now() - b.drawnAt >= arguments[0] ? b.drawnAt : null;
+}
 b.after.forEach(function (e) { ids[e[0]] = Math.max(ids[e[0]] || 0, e[1]); });
 var gs = b.graphs(), last = 0;
 for (var i = 0; i < gs.length; i++) {
@@ -155,6 +164,69 @@ def filter_redraws(url: str, classes: tuple[str, ...], repeat: int, timeout: flo
     finally:
         driver.quit()
     return {"url": url, "clicks": clicks, "ms": _stats(times), "parts": _parts(parts)}
+
+
+REACT_FLOOR = """
+var q = arguments[0], done = arguments[arguments.length - 1];
+var keys = window.__floorKeys = window.__floorKeys || {};
+Object.keys(window.crashboard.drawnKeys).forEach(function (n) {
+  if (!(n in keys)) { keys[n] = window.crashboard.drawnKeys[n].split(':')[0]; }
+});
+fetch('api/view.json' + q, {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (a) {
+  var gds = Array.prototype.filter.call(document.querySelectorAll('.chart-slot.js-plotly-plot'),
+                                        function (gd) { return gd.offsetParent !== null; });
+  var changed = gds.filter(function (gd) {
+    var c = a.charts[gd.id.slice(6)];
+    return c && keys[gd.id.slice(6)] !== c.key;
+  });
+  var t0 = performance.now();
+  Promise.all(changed.map(function (gd) {
+    var c = a.charts[gd.id.slice(6)];
+    keys[gd.id.slice(6)] = c.key;
+    return window.Plotly.react(gd, c.figure.data, c.figure.layout, a.config || {});
+  })).then(function () { done([performance.now() - t0, changed.length]); });
+}, function (e) { done(['error: ' + e, 0]); });
+"""
+
+
+def react_floor(url: str, episode_query: str, classes: tuple[str, ...], repeat: int) -> dict:
+    """The filter's floor: `Plotly.react` of the figures that change, in the dashboard's own page, for the same
+    class clicks as `filter_redraws` (the figures are fetched before the clock starts)."""
+    driver, times, redrawn = chrome(), [], []
+    try:
+        driver.get(url)
+        wait_settled(driver)
+        driver.set_script_timeout(60)
+        if not driver.execute_script("return !!(window.crashboard && window.crashboard.drawnKeys)"):
+            return {"url": url, "error": "no browser-side renderer (assets/charts.js): no react floor"}
+        for i in range(repeat):
+            cls = classes[(i // 2) % len(classes)]
+            query = episode_query + (f"&classes={cls}" if i % 2 == 0 else "")
+            ms, n = driver.execute_async_script(REACT_FLOOR, query)
+            if isinstance(ms, str):
+                return {"url": url, "error": ms}
+            times.append(ms)
+            redrawn.append(n)
+    except TimeoutError as exc:
+        return {"url": url, "error": str(exc)}
+    finally:
+        driver.quit()
+    return {"url": url, "ms": _stats(times), "charts_redrawn": redrawn}
+
+
+def static_floor(url: str, repeat: int) -> dict:
+    """The cold visit's floor: the static page of the same figures (floor.py), in fresh browsers."""
+    cold = []
+    for _ in range(repeat):
+        driver = chrome()
+        try:
+            driver.get(url)
+            cold.append(wait_settled(driver))
+        except TimeoutError as exc:
+            return {"url": url, "error": str(exc)}
+        finally:
+            driver.quit()
+    return {"url": url, "cold_ms": _stats(cold)}
 
 
 def _parts(runs: list[dict]) -> dict | None:

@@ -21,7 +21,7 @@ def build():
 
     print(f"benchmark: serving {project.__file__}", file=sys.stderr, flush=True)
     server = project.create_app(APP_DIR / "data").server
-    floor.mount(server)
+    floor.mount(server, APP_DIR)
     return server
 
 

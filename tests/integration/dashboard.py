@@ -23,9 +23,10 @@ def signatures(dash_duo) -> dict[str, str]:
 
 
 def open_names(dash_duo) -> list[str]:
-    """The charts on the open tab (charts of a hidden tab are drawn when it opens)."""
+    """The charts on the open tab (charts of a hidden tab are drawn when it opens; an empty chart's card folds)."""
     return dash_duo.driver.execute_script(
-        "return Array.from(document.querySelectorAll('.tab:not([hidden]) .panel')).map(p => p.id.slice(6))"
+        "return Array.from(document.querySelectorAll('.chart-grid:not([hidden]) .panel:not(.is-empty)'))"
+        ".map(p => p.id.slice(6))"
     )
 
 

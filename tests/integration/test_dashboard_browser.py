@@ -54,6 +54,7 @@ def test_db001_every_chart_renders_without_console_errors(dashboard):
 
 def test_db002_class_filter_changes_every_chart(dashboard):
     before = _open(dashboard, "?episode=both&tab=crash")
+    dashboard.find_element(".classes-menu > summary").click()  # the menu opens from the control bar
     energy = dashboard.find_element("#classes input[value='energy']")
     dashboard.driver.execute_script("arguments[0].focus()", energy)
     dashboard.driver.switch_to.active_element.send_keys(Keys.SPACE)  # the filters work from the keyboard
@@ -115,7 +116,8 @@ def test_db004_a_shared_url_reproduces_the_view(dashboard):
     assert {c[1] for t in fig["data"] for c in t["customdata"]} <= {"crypto", "equity_index"}
     assert "Dow Jones Industrial Average · 000" in [y for t in fig["data"] for y in t["y"]]
     assert dashboard.find_element("#page").get_attribute("class") == "theme-dark"
-    assert dashboard.find_element("#panel-drawdowns .data-table").is_displayed()
+    dashboard.wait_for_element("#tools .data-table")  # data=drawdowns: the tools panel is open on its table
+    assert dashboard.find_element("#tools-title").text == "Drawdowns"
     assert dashboard.get_logs() == []
 
 
@@ -124,33 +126,35 @@ def test_db005_chinese(dashboard):
     dashboard.wait_for_text_to_equal("#panel-drawdowns h2", "跌幅")
     labels = [y for t in figure(dashboard, "drawdowns")["data"] for y in t.get("y") or []]
     assert any("比特币" in y for y in labels)
-    assert "事件" in dashboard.find_element("#episode").find_element("xpath", "..").text
-    assert dashboard.find_element("#page").get_attribute("lang") == "zh"
+    assert "2026年2月6日" in dashboard.find_element("#episode").text
+    assert dashboard.find_element("#page").get_attribute("lang") == "zh-Hans"
+    assert dashboard.driver.execute_script("return document.documentElement.lang") == "zh-Hans"
     assert dashboard.get_logs() == []
 
 
-def test_db006_data_toggle_shows_the_table(dashboard):
+def test_db006_the_tools_panel_shows_a_charts_table(dashboard):
     _open(dashboard, "?episode=feb-2026-crash")
-    assert not dashboard.find_element("#panel-flows .table-wrap").is_displayed()
-    dashboard.find_element("#panel-flows .toggle input").click()
-    dashboard.wait_for_element("#panel-flows .data-table")
-    rows = dashboard.driver.find_elements("css selector", "#panel-flows .data-table tbody tr")
+    assert not dashboard.find_element("#tools").is_displayed()
+    dashboard.find_element("#panel-flows .tools-open").click()
+    dashboard.wait_for_element("#tools .data-table")
+    rows = dashboard.driver.find_elements("css selector", "#tools .data-table tbody tr")
     flows = CHARTS["flows"].rows(load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash"))
     assert len(rows) == len(flows)
-    assert "data=flows" in _query(dashboard)
-    # an open table follows the view (the server is asked only for open tables: ids.table_view)
+    assert wait_until(lambda: "data=flows" in _query(dashboard))
+    assert "/embed/flows" in dashboard.find_element("#share-iframe").get_attribute("value")
+    dashboard.find_element("#tools-close").click()
+    assert wait_until(lambda: not dashboard.find_element("#tools").is_displayed())
+    assert wait_until(lambda: "data=flows" not in _query(dashboard))
+    # the table follows the view: the filter, then the panel opened again
     crypto = CHARTS["flows"].rows(
         load_dataset(DEFAULT_DIR).frames, State(episode="feb-2026-crash", classes=("crypto",))
     )
-    assert 0 < len(crypto) < len(flows)  # the filter changes what the table lists
-    dashboard.find_element("#classes input[value='crypto']").click()
-    dashboard.wait_for_element("#panel-flows .data-table")
+    assert 0 < len(crypto) < len(flows)
+    dashboard.driver.execute_script("arguments[0].click()", dashboard.find_element("#classes input[value='crypto']"))
+    dashboard.find_element("#panel-flows .tools-open").click()
     assert wait_until(
-        lambda: len(dashboard.driver.find_elements("css selector", "#panel-flows .data-table tbody tr")) == len(crypto)
+        lambda: len(dashboard.driver.find_elements("css selector", "#tools .data-table tbody tr")) == len(crypto)
     )
-    dashboard.find_element("#panel-flows .toggle input").click()
-    assert wait_until(lambda: not dashboard.find_element("#panel-flows .table-wrap").is_displayed())
-    assert "data=flows" not in _query(dashboard)
     assert dashboard.get_logs() == []
 
 
@@ -198,9 +202,10 @@ def _until(check, timeout: float = 10) -> bool:
 
 def test_db009_back_and_forward_restore_the_view(dashboard):
     _open(dashboard, "?episode=feb-2026-crash")
+    dashboard.find_element(".classes-menu > summary").click()
     dashboard.find_element("#classes input[value='crypto']").click()
     assert _until(lambda: _query(dashboard) == "?classes=crypto")
-    dashboard.find_element("#episode input[value='both']").click()
+    dashboard.driver.execute_script("arguments[0].click()", dashboard.find_element("#episode input[value='both']"))
     assert _until(lambda: _query(dashboard) == "?episode=both&classes=crypto")
     dashboard.driver.back()
     assert _until(lambda: dashboard.find_element("#episode input[value='feb-2026-crash']").is_selected())
