@@ -102,7 +102,8 @@ bench: $(VENV)/.installed-test browser-deps server-deps
 
 # The README's picture of the dashboard, drawn by the app in headless Chromium.
 screenshot: $(VENV)/.installed-test browser-deps
-	$(PY) scripts/screenshot.py --out docs/dashboard.png
+	$(PY) scripts/screenshot.py --out docs/dashboard.png --width 1440 --height 900
+	$(PY) scripts/screenshot.py --out docs/phone.png --width 390 --height 844
 	$(PY) scripts/screenshot.py --out docs/presenter.png --path present/ --width 1600 --max-height 1000 \
 	  --query '?story=feb-2026-crash-story&slide=3' 
 

@@ -20,7 +20,8 @@ def build():
     import app as project  # the project under test, from APP_DIR
 
     print(f"benchmark: serving {project.__file__}", file=sys.stderr, flush=True)
-    server = project.create_app(APP_DIR / "data").server
+    data = Path(os.environ.get("BENCH_DATA_DIR") or APP_DIR / "data")  # e.g. five episodes (episodes.py)
+    server = project.create_app(data).server
     floor.mount(server, APP_DIR)
     return server
 

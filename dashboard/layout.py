@@ -61,7 +61,7 @@ def page(ds: Dataset, state: State | None = None) -> html.Div:
                 className="masthead",
             ),
             html.Section(
-                [html.Div(story.story(ds.frames, state), id=ids.STORY, className="story"), story.legend(lang)],
+                [html.Div(story.nothing_loaded(ds.frames, lang), id=ids.STORY, className="story"), story.legend(lang)],
                 className="lede",
                 **{"aria-live": "polite"},
             ),

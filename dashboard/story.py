@@ -54,9 +54,15 @@ def story(frames: dict, state) -> list:
     """The headline(s) and key figures of the episode(s) a view shows."""
     episodes = frames["episodes"].set_index(C.ID, drop=False)
     shown = sel.episode_ids(state.episode, episodes.index)
-    if not shown:  # nothing loaded: say so where the headline would be (the rejected files are listed below)
-        return [html.P(t("report.none", state.lang), className="empty")]
-    return [_episode(frames, episodes.loc[e], state.lang, compact=len(shown) > 1) for e in shown]
+    return nothing_loaded(frames, state.lang) or [
+        _episode(frames, episodes.loc[e], state.lang, compact=len(shown) > 1) for e in shown
+    ]
+
+
+def nothing_loaded(frames: dict, lang: str) -> list:
+    """Where the headline would be, when no episode could be loaded (the rejected files are listed below); the
+    page is served with this, and the story callback fills in the view's episodes."""
+    return [] if len(frames["episodes"]) else [html.P(t("report.none", lang), className="empty")]
 
 
 def legend(lang: str) -> html.Details:

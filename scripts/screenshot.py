@@ -53,11 +53,20 @@ def browser(width: int):
     return webdriver.Chrome(options=options)
 
 
+def emulate(driver, width: int, height: int) -> None:
+    """The viewport of a device that size (headless Chromium's windows are at least 500 px wide, so a phone's
+    390 px needs the DevTools protocol); a phone also gets its touch and mobile layout."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "dashboard.png"))
     parser.add_argument("--path", default="", help="the page: '' (the dashboard), 'present/' or 'embed/<chart>'")
-    parser.add_argument("--query", default="?episode=feb-2026-crash&asset=btc")
+    parser.add_argument("--query", default="?episode=feb-2026-crash")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--max-height", type=int, default=2600)
     parser.add_argument("--height", type=int, default=0, help="a window of this height (a first screen), not the page")
@@ -68,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     driver = browser(args.width)
     try:
+        emulate(driver, args.width, args.height or 1200)
         driver.get(f"http://127.0.0.1:{server.server_port}/{args.path}{args.query}")
         deadline = time.time() + 60
         time.sleep(0.5)
@@ -75,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.3)
         time.sleep(2)  # let the last charts finish drawing
         height = args.height or min(driver.execute_script("return document.body.scrollHeight"), args.max_height)
-        driver.set_window_size(args.width, height)
+        driver.set_window_size(max(args.width, 500), height)
+        emulate(driver, args.width, height)
         time.sleep(1)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(args.out)

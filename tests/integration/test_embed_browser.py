@@ -106,8 +106,8 @@ def test_emb004_the_share_snippet_shows_the_same_view(server):
         server.server_url + "/?episode=jan-2026-sell-america&classes=crypto,equity_index&window=7d&lang=zh&theme=dark"
     )
     wait_for_charts(server)
-    server.find_element("#panel-drawdowns details.share summary").click()
-    box = '[id=\'{"name":"drawdowns","type":"share-iframe"}\']'
+    server.find_element("#panel-drawdowns .tools-open").click()  # the tools panel, with its share box
+    box = "#share-iframe"
     snippet = wait_until(lambda: server.find_element(box).get_attribute("value"))
     src = snippet.split('src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     assert src.startswith(server.server_url + "/embed/drawdowns?")

@@ -37,7 +37,7 @@ HOVER = """
 var gd = document.querySelector(arguments[0] + ' .js-plotly-plot');
 Plotly.Fx.hover(gd, [{curveNumber: 0, pointNumber: 0}]);
 """
-TABLE = '[id=\'{"name":"drawdowns","type":"data-table"}\']'
+TABLE = "#tools-table"  # the tools panel, open on the drawdowns chart's table (data=drawdowns)
 
 
 def _squeeze(text: str) -> str:
@@ -78,6 +78,8 @@ def hostile(dash_duo, tmp_path):
 def test_hb001_the_dashboard_shows_hostile_text_as_text(hostile):
     hostile.driver.get(hostile.server_url + "/?episode=feb-2026-crash&asset=btc&data=drawdowns")
     wait_for_charts(hostile)
+    # the report is built when it is opened (the tools panel, open on data=drawdowns, covers its summary)
+    hostile.driver.execute_script("document.getElementById('data-report-summary').click()")
     wait_until(lambda: shown(hostile, TABLE) and shown(hostile, "#conflicts") and shown(hostile, "#detail"))
     for where in (
         "#episode",
