@@ -39,19 +39,17 @@ def answer(data: AppData, search: str, tab: str | None = None) -> bytes:
     tab = tab if tab in TABS else state.tab
     view, selection = view_of(state), data.selection(state.asset)
 
-    def build() -> bytes:
-        charts = {
-            c.name: orjson.Fragment(
-                kept(
-                    data,
-                    ("chart-json", c.name, state if c.uses_selection else state.with_(asset=None)),
-                    lambda c=c: _chart(render.drawn_json(c, data, view, selection if c.uses_selection else None)),
-                )
+    charts = {
+        c.name: orjson.Fragment(
+            kept(
+                data,
+                ("chart-json", c.name, state if c.uses_selection else state.with_(asset=None)),
+                lambda c=c: _chart(render.drawn_json(c, data, view, selection if c.uses_selection else None)),
             )
-            for c in on_tab(tab)
-        }
-        search = serialise(state, data.choices)
-        return orjson.dumps({"search": search, "tab": tab, "config": card.GRAPH_CONFIG, "charts": charts})
-
-    key = ("view-json", tab, state.with_(data=(), tab=tab))
-    return kept(data, key, build)
+        )
+        for c in on_tab(tab)
+    }
+    # the answer is put together from the kept charts each time (a copy of bytes), not kept itself: a view's
+    # charts are kept once, not once alone and again inside every view that shows them
+    search = serialise(state, data.choices)
+    return orjson.dumps({"search": search, "tab": tab, "config": card.GRAPH_CONFIG, "charts": charts})

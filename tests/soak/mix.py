@@ -19,7 +19,7 @@ import numpy as np
 import requests
 from plotly.io.json import to_json_plotly
 
-from callbacks.context import AppData, view_of
+from callbacks.context import AppData
 from charts.registry import CHARTS, NAMES
 from core import ids
 from core.state import TABS, State, from_values, serialise
@@ -38,9 +38,9 @@ VIEWS = (
     {"lang": "zh", "theme": "dark", "asset": "eth"},
     {"window": "3w", "asset": "silver_spot"},
 )
-# Relative frequencies: a page load costs one index, one layout and one dependencies request, then a callback
-# per chart of the open tab; a chart of the closed tab is asked when the selection changes, and answers 204.
-# Embeds and slides are visited too.
+# Relative frequencies: a page load costs one index, one layout and one dependencies request, then the charts of
+# a view (api/view.json: every chart of the open tab in one answer, which the browser draws); a view of the other
+# tab holds none of this tab's charts. Embeds and slides are visited too.
 WEIGHTS = {
     "page": 3,
     "layout": 3,
@@ -136,9 +136,6 @@ class Mix:
             for s in states
         }
         base = server.ready().url
-        chart_deps = _drawing(
-            requests.get(base + "/_dash-dependencies", timeout=30).json(), {n: ids.chart(n) for n in charts}
-        )
         embed_dep = _drawing(
             requests.get(base + "/embed/_dash-dependencies", timeout=30).json(), {"embed": ids.EMBED_CHART}
         )["embed"]
@@ -162,30 +159,11 @@ class Mix:
         for name in charts:
             tab = CHARTS[name].tab
             for state in states:
-                browser = {
-                    (ids.VIEW, "data"): view_of(state),
-                    (ids.SELECTION, "data"): first.selection(state.asset),
-                    **{(ids.tab_view(t), "data"): view_of(state) for t in TABS},
-                }
                 expected = self.expected[(name, drawn(name, state))]
-                self._add(
-                    Call(
-                        "chart",
-                        "POST",
-                        "/_dash-update-component",
-                        _chart_check(name, expected),
-                        _body(chart_deps[name], {**browser, (ids.TAB, "value"): tab}),
-                    )
-                )
-                self._add(
-                    Call(
-                        "hidden_chart",
-                        "POST",
-                        "/_dash-update-component",
-                        _no_update_check(every),
-                        _body(chart_deps[name], {**browser, (ids.TAB, "value"): _other(tab)}),
-                    )
-                )
+                search = serialise(state.with_(tab=tab), first.choices) or "?"
+                other = serialise(state.with_(tab=_other(tab)), first.choices) or "?"
+                self._add(Call("chart", "GET", f"/api/view.json{search}", _chart_check(name, expected)))
+                self._add(Call("hidden_chart", "GET", f"/api/view.json{other}", _not_in_view_check(name, every)))
                 self._add(
                     Call(
                         "embed",
@@ -257,12 +235,19 @@ def _body(dep: dict, browser: dict) -> dict:
 
 
 def _chart_check(name: str, expected: dict) -> Check:
+    """A view's answer draws the chart, figure and summary, as one of the snapshots does."""
+
     def check(r):
-        out = r.json()["response"]
-        got = (traces(out[key(ids.chart(name))]["figure"]), out[ids.summary(name)]["children"])
+        chart = r.json()["charts"][name]
+        got = (traces(chart["figure"]), chart["summary"])
         return frozenset(s for s, e in expected.items() if got == e), f"{name}: figure or summary"
 
     return check
+
+
+def _not_in_view_check(name: str, every: frozenset) -> Check:
+    """A view of the other tab holds none of this tab's charts: the browser asks for them when the tab opens."""
+    return lambda r: (every if name not in r.json()["charts"] else frozenset(), f"{name} sent with the other tab")
 
 
 def _embed_check(name: str, expected: dict) -> Check:
@@ -273,13 +258,9 @@ def _embed_check(name: str, expected: dict) -> Check:
     return check
 
 
-def _no_update_check(every: frozenset) -> Check:
-    """A chart of the closed tab is not drawn: Dash answers 204, no content."""
-    return lambda r: (every if r.status_code == 204 else frozenset(), f"{r.status_code}, not 204")
-
-
 def _dependencies_check(every: frozenset) -> Check:
-    wanted = [{"id": ids.chart(n), "property": "figure"} for n in NAMES]
+    """The dashboard's callbacks: the address sync among them (the charts are drawn from api/view.json)."""
+    wanted = [{"id": ids.URL, "property": "search"}]
 
     def check(r):
         found = [o for dep in r.json() for o in outputs(dep["output"])]
