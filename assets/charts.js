@@ -246,7 +246,12 @@
   function select(next) {
     var same = (selection && selection.id) === (next && next.id);
     selection = next && next.id ? {id: next.id, "class": next["class"] || ""} : null;
-    if (!same) { show(query()); }
+    if (!same) {
+      // light the selection at once, in the figures on screen; then the view with the selection (the path chart
+      // follows it), which redraws only the charts whose drawing changes
+      if (showing && answers[showing]) { answers[showing].then(function (a) { draw(showing, a); }); }
+      show(query());
+    }
     if (next && next.reveal) { reveal(next.id); }
     return window.dash_clientside ? window.dash_clientside.no_update : null;
   }
