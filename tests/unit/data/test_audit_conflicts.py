@@ -81,28 +81,10 @@ FEBRUARY = [
 ]
 
 
-def _feb_claims(dataset, cid: str) -> set[str]:
-    cc = dataset.frames["conflict_claims"]
-    mine = cc[(cc[C.EPISODE].astype(str) == FEB) & (cc[C.CONFLICT_ID] == cid)]
-    return {
-        rid if str(ep) == FEB else f"{ep}:{rid}"
-        for ep, rid in zip(mine[C.CLAIM_EPISODE], mine[C.CLAIM_ID], strict=True)
-    }
-
-
 def _feb_written(dataset):
     """The February conflicts written in its file (not those the calendar check generates)."""
     con = dataset.frames["conflicts"]
     return con[(con[C.EPISODE].astype(str) == FEB) & ~con[C.GENERATED].astype(bool)]
-
-
-@pytest.mark.parametrize("cid,kind,severity,claims", FEBRUARY, ids=[r[0] for r in FEBRUARY])
-def test_february_conflict(dataset, cid, kind, severity, claims):
-    con = dataset.frames["conflicts"]
-    row = con[(con[C.EPISODE].astype(str) == FEB) & (con[C.ID] == cid)]
-    assert len(row) == 1, cid
-    assert (row.iloc[0][C.KIND], row.iloc[0][C.SEVERITY]) == (kind, severity)
-    assert _feb_claims(dataset, cid) == claims
 
 
 def test_every_february_conflict_is_judged_here(dataset):
@@ -233,13 +215,16 @@ def _claims(dataset, episode: str, cid: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("cid,kind,severity,claims", JANUARY, ids=[r[0] for r in JANUARY])
-def test_january_conflict(dataset, cid, kind, severity, claims):
+SAMPLE = [(FEB, *row) for row in FEBRUARY] + [(JAN, *row) for row in JANUARY]
+
+
+@pytest.mark.parametrize("episode,cid,kind,severity,claims", SAMPLE, ids=[r[1] for r in SAMPLE])
+def test_conflict(dataset, episode, cid, kind, severity, claims):
     con = dataset.frames["conflicts"]
-    row = con[(con[C.EPISODE].astype(str) == JAN) & (con[C.ID] == cid)]
+    row = con[(con[C.EPISODE].astype(str) == episode) & (con[C.ID] == cid)]
     assert len(row) == 1, cid
     assert (row.iloc[0][C.KIND], row.iloc[0][C.SEVERITY]) == (kind, severity)
-    assert _claims(dataset, JAN, cid) == claims
+    assert _claims(dataset, episode, cid) == claims
 
 
 def test_every_january_conflict_is_judged_here(dataset):
